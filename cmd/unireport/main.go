@@ -1,0 +1,117 @@
+// Command unireport produces the President's report on the Status of
+// Universalization of the Anti-Personnel Mine Ban Convention from an
+// edition's data and the report's templates.
+//
+//	unireport check [EDITION]    check an edition's data and report every problem
+//
+// EDITION is a year (the folder data/<year>) or a path to an edition folder;
+// by default the newest folder under data/.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+
+	"unireport/internal/diag"
+	"unireport/internal/edition"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage: unireport COMMAND [flags] [EDITION]
+
+Commands:
+  check    load an edition's data, print every problem, exit 1 on errors
+
+EDITION is a year (the folder data/<year>) or an edition folder;
+by default the newest folder under data/.
+`
+
+// run is the whole command, with its streams passed in for tests.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "check":
+		return check(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "unireport: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func check(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	dir, err := editionDir(fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "unireport: %v\n", err)
+		return 2
+	}
+	_, diags := edition.Load(dir)
+	printDiagnostics(stdout, diags)
+	fmt.Fprintf(stdout, "%s: %s\n", dir, diags.Summary())
+	if diags.HasErrors() {
+		return 1
+	}
+	return 0
+}
+
+func printDiagnostics(w io.Writer, diags diag.List) {
+	for _, d := range diags {
+		fmt.Fprintln(w, d)
+	}
+}
+
+// dataRoot is where editions live, relative to the working directory.
+const dataRoot = "data"
+
+// editionDir resolves the EDITION argument to a folder.
+func editionDir(args []string) (string, error) {
+	switch len(args) {
+	case 0:
+		return newestEdition(dataRoot)
+	case 1:
+		if _, err := strconv.Atoi(args[0]); err == nil {
+			if _, err := os.Stat(args[0]); err != nil { // a year, not a folder of that name
+				return filepath.Join(dataRoot, args[0]), nil
+			}
+		}
+		return filepath.Clean(args[0]), nil
+	}
+	return "", errors.New("give one edition at most, e.g. 2017 or data/2017")
+}
+
+// newestEdition returns the folder under root with the highest year.
+func newestEdition(root string) (string, error) {
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return "", fmt.Errorf("no editions: cannot read %s/ (run unireport from the project folder, or name an edition folder)", root)
+	}
+	var years []int
+	for _, e := range entries {
+		if y, err := strconv.Atoi(e.Name()); err == nil && e.IsDir() {
+			years = append(years, y)
+		}
+	}
+	if len(years) == 0 {
+		return "", fmt.Errorf("no editions in %s/: an edition is a folder named by its year, e.g. %s/2017", root, root)
+	}
+	sort.Ints(years)
+	return filepath.Join(root, strconv.Itoa(years[len(years)-1])), nil
+}

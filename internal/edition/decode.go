@@ -1,0 +1,361 @@
+package edition
+
+import (
+	"encoding"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"unireport/internal/diag"
+	"unireport/internal/tomlpos"
+)
+
+// source is one TOML file of an edition, parsed, with its positions.
+type source struct {
+	path string // as shown to editors, e.g. data/2017/states.toml
+	raw  map[string]any
+	ix   *tomlpos.Index
+}
+
+// at returns the position of the key (or, with value, the value) at path.
+func (s *source) at(path string, value bool) diag.Pos {
+	get := s.ix.Key
+	if value {
+		get = s.ix.Value
+	}
+	for p := path; ; {
+		if pos, ok := get(p); ok {
+			return diag.Pos{File: s.path, Line: pos.Line, Col: pos.Col}
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			return diag.Pos{File: s.path, Line: 1, Col: 1}
+		}
+		p = p[:i]
+	}
+}
+
+// parseSource parses src as TOML; a syntax error becomes a diagnostic.
+func parseSource(path, src string, diags *diag.List) (*source, bool) {
+	var raw map[string]any
+	if _, err := toml.Decode(src, &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			diags.Add(diag.Diagnostic{
+				Pos:      diag.Pos{File: path, Line: pe.Position.Line, Col: pe.Position.Col},
+				Severity: diag.Error,
+				Message:  syntaxMessage(pe),
+			})
+		} else {
+			diags.Errorf(diag.Pos{File: path}, "cannot read the file as TOML: %v", err)
+		}
+		return nil, false
+	}
+	return &source{path: path, raw: raw, ix: tomlpos.Scan(src)}, true
+}
+
+// decoder fills Go values from a parsed source, strictly: every key must be
+// known, every required key present, every value of the right type.
+type decoder struct {
+	src   *source
+	diags *diag.List
+}
+
+var (
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	dateType        = reflect.TypeFor[Date]()
+	posType         = reflect.TypeFor[diag.Pos]()
+)
+
+// table decodes the TOML table m at path into the struct rv.
+func (d *decoder) table(m map[string]any, path string, rv reflect.Value) {
+	t := rv.Type()
+	known := map[string]bool{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Type == posType && f.Name == "At" {
+			rv.Field(i).Set(reflect.ValueOf(d.src.at(path, false)))
+			continue
+		}
+		name, required, ok := fieldKey(f)
+		if !ok {
+			continue
+		}
+		known[name] = true
+		v, present := m[name]
+		if !present {
+			if required {
+				d.diags.Errorf(d.src.at(path, false), "missing required key %q%s", name, d.context(path))
+			}
+			continue
+		}
+		d.value(v, join(path, name), rv.Field(i))
+	}
+	var unknown []string
+	for k := range m {
+		if !known[k] {
+			unknown = append(unknown, k)
+		}
+	}
+	// report in file order
+	slices.SortFunc(unknown, func(a, b string) int {
+		pa, pb := d.src.at(join(path, a), false), d.src.at(join(path, b), false)
+		if pa.Line != pb.Line {
+			return pa.Line - pb.Line
+		}
+		return pa.Col - pb.Col
+	})
+	for _, k := range unknown {
+		msg := fmt.Sprintf("unknown key %q%s", k, d.context(join(path, k)))
+		if s := suggest(k, mapKeys(known)); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		d.diags.Errorf(d.src.at(join(path, k), false), "%s", msg)
+	}
+}
+
+// value decodes one TOML value into rv.
+func (d *decoder) value(v any, path string, rv reflect.Value) {
+	t := rv.Type()
+	switch {
+	case t == dateType:
+		tm, ok := v.(time.Time)
+		if !ok {
+			d.wrongType(v, path, "a date written like 2017-12-08 (without quotes)")
+			return
+		}
+		rv.Set(reflect.ValueOf(Date{tm.Year(), tm.Month(), tm.Day()}))
+		return
+	case reflect.PointerTo(t).Implements(textUnmarshaler):
+		s, ok := v.(string)
+		if !ok {
+			d.wrongType(v, path, "text in quotes")
+			return
+		}
+		if err := rv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+			d.diags.Errorf(d.src.at(path, true), "%s: %v", d.keyName(path), err)
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.String:
+		if s, ok := v.(string); ok {
+			rv.SetString(s)
+		} else {
+			d.wrongType(v, path, "text in quotes")
+		}
+	case reflect.Int:
+		if n, ok := v.(int64); ok {
+			rv.SetInt(n)
+		} else {
+			d.wrongType(v, path, "a whole number")
+		}
+	case reflect.Bool:
+		if b, ok := v.(bool); ok {
+			rv.SetBool(b)
+		} else {
+			d.wrongType(v, path, "true or false")
+		}
+	case reflect.Pointer:
+		p := reflect.New(t.Elem())
+		d.value(v, path, p.Elem())
+		rv.Set(p)
+	case reflect.Struct:
+		if m, ok := v.(map[string]any); ok {
+			d.table(m, path, rv)
+		} else {
+			d.wrongType(v, path, "a table")
+		}
+	case reflect.Slice:
+		items, ok := asList(v)
+		if !ok {
+			d.wrongType(v, path, "a list in square brackets")
+			return
+		}
+		s := reflect.MakeSlice(t, len(items), len(items))
+		for i, item := range items {
+			d.value(item, path+"["+strconv.Itoa(i)+"]", s.Index(i))
+		}
+		rv.Set(s)
+	default:
+		panic("edition: no decoding for " + t.String()) // a programming error in the model
+	}
+}
+
+func asList(v any) ([]any, bool) {
+	switch l := v.(type) {
+	case []any:
+		return l, true
+	case []map[string]any:
+		items := make([]any, len(l))
+		for i, m := range l {
+			items[i] = m
+		}
+		return items, true
+	}
+	return nil, false
+}
+
+func (d *decoder) wrongType(v any, path, want string) {
+	d.diags.Errorf(d.src.at(path, true), "%s must be %s, not %s", d.keyName(path), want, describe(v))
+}
+
+// keyName names the key at path for a message: `key "year" in state "Armenia"`.
+func (d *decoder) keyName(path string) string {
+	name := path
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		name = path[i+1:]
+	}
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		n, _ := strconv.Atoi(strings.TrimSuffix(name[i+1:], "]"))
+		return fmt.Sprintf("item %d of %q%s", n+1, name[:i], d.context(path))
+	}
+	return fmt.Sprintf("key %q%s", name, d.context(path))
+}
+
+// context describes the element of an array of tables that path lies in,
+// e.g. ` in quotation 2 of state "Armenia"`; empty at the top level.
+func (d *decoder) context(path string) string {
+	parts := strings.Split(path, ".")
+	var out []string
+	var cur any = d.src.raw
+	for i, p := range parts {
+		name, idx, indexed := splitIndex(p)
+		m, _ := cur.(map[string]any)
+		cur = m[name]
+		if !indexed {
+			continue
+		}
+		list, _ := asList(cur)
+		if idx >= len(list) {
+			break
+		}
+		cur = list[idx]
+		if i == len(parts)-1 {
+			break // the key itself is the list: no element to describe
+		}
+		out = append(out, describeElement(name, idx, cur))
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	slices.Reverse(out)
+	return " in " + strings.Join(out, " of ")
+}
+
+func describeElement(name string, idx int, v any) string {
+	if m, ok := v.(map[string]any); ok {
+		for _, k := range []string{"name", "key", "label"} {
+			if s, ok := m[k].(string); ok && s != "" {
+				return fmt.Sprintf("%s %q", name, s)
+			}
+		}
+	}
+	return fmt.Sprintf("%s %d", name, idx+1)
+}
+
+func splitIndex(p string) (name string, idx int, ok bool) {
+	i := strings.IndexByte(p, '[')
+	if i < 0 {
+		return p, 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(p[i+1:], "]"))
+	return p[:i], n, err == nil
+}
+
+func describe(v any) string {
+	switch v := v.(type) {
+	case string:
+		return "text"
+	case int64:
+		return "a number"
+	case float64:
+		return "a decimal number"
+	case bool:
+		return "true/false"
+	case time.Time:
+		return "a date"
+	case map[string]any:
+		return "a table"
+	case []map[string]any:
+		return "a list of tables"
+	case []any:
+		return "a list"
+	default:
+		return fmt.Sprintf("%T", v)
+	}
+}
+
+// fieldKey reads a field's toml tag: its key and whether it is required.
+func fieldKey(f reflect.StructField) (name string, required, ok bool) {
+	tag, ok := f.Tag.Lookup("toml")
+	if !ok || tag == "-" {
+		return "", false, false
+	}
+	name, opts, _ := strings.Cut(tag, ",")
+	return name, opts == "required", true
+}
+
+func mapKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "." + b
+}
+
+// suggest returns the known key closest to k, if it is close enough to be a
+// plausible typo.
+func suggest(k string, known []string) string {
+	best, bestDist := "", 0
+	for _, c := range known {
+		dist := levenshtein(strings.ToLower(k), c)
+		if best == "" || dist < bestDist {
+			best, bestDist = c, dist
+		}
+	}
+	if best == "" || bestDist > max(2, len(k)/3) {
+		return ""
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+// syntaxMessage rewords a TOML parse error for an editor.
+func syntaxMessage(pe toml.ParseError) string {
+	return "TOML syntax error: " + pe.Message
+}

@@ -1,0 +1,271 @@
+package edition
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// IsUNMember reports whether the State is a UN member (the default).
+func (s *State) IsUNMember() bool { return s.UNMember == nil || *s.UNMember }
+
+// VoteName is the State's name in the vote table.
+func (s *State) VoteName() string { return or(s.NameInVote, s.Name) }
+
+// ParticipationName is the State's name in the participation table.
+func (s *State) ParticipationName() string { return or(s.NameInParticipation, s.Name) }
+
+// TextName is the State's name in running text, e.g. "the Republic of Korea".
+func (s *State) TextName() string { return or(s.NameInText, s.Name) }
+
+// HasInformation reports whether the State has submitted official information.
+func (s *State) HasInformation() bool { return len(s.Quotations) > 0 }
+
+// NewestInformation is the year of the State's newest quotation, 0 if none
+// can be told.
+func (s *State) NewestInformation() int {
+	newest := 0
+	for _, q := range s.Quotations {
+		newest = max(newest, q.Year())
+	}
+	return newest
+}
+
+var yearPattern = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+// Year is the latest year named in the quotation's date (or, when it has
+// none, in its occasion), 0 if none.
+func (q *Quotation) Year() int {
+	text := q.Date
+	if strings.TrimSpace(text) == "" {
+		text = q.Occasion
+	}
+	y := 0
+	for _, m := range yearPattern.FindAllString(text, -1) {
+		n, _ := strconv.Atoi(m)
+		y = max(y, n)
+	}
+	return y
+}
+
+// Citation is the text printed in parentheses after the quotation.
+func (q *Quotation) Citation() string {
+	if strings.TrimSpace(q.Date) == "" {
+		return q.Occasion
+	}
+	return q.Occasion + ", " + q.Date
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// Count is the number of States not party.
+func (e *Edition) Count() int { return len(e.States) }
+
+// State returns the State with key k, or nil.
+func (e *Edition) State(k Key) *State {
+	for _, s := range e.States {
+		if s.Key == k {
+			return s
+		}
+	}
+	return nil
+}
+
+// SortStates returns states ordered by the name that name gives, as a
+// reader expects an alphabetical list (case and accents folded).
+func SortStates(states []*State, name func(*State) string) []*State {
+	c := collate.New(language.English, collate.IgnoreCase)
+	out := slices.Clone(states)
+	slices.SortStableFunc(out, func(a, b *State) int { return c.CompareString(name(a), name(b)) })
+	return out
+}
+
+// Lookup returns the States with the given keys, skipping unknown ones.
+func (e *Edition) Lookup(keys []Key) []*State {
+	var out []*State
+	for _, k := range keys {
+		if s := e.State(k); s != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Alphabetical returns all States ordered by their printed name.
+func (e *Edition) Alphabetical() []*State { return SortStates(e.States, (*State).PrintedName) }
+
+// PrintedName is the State's name as printed in the table of positions.
+func (s *State) PrintedName() string { return s.Name }
+
+// NeverParticipated lists the States that have never taken part in a
+// Convention meeting, alphabetically.
+func (e *Edition) NeverParticipated() []*State {
+	var out []*State
+	for _, s := range e.Alphabetical() {
+		if s.LastParticipation == nil && len(e.Attendance(s)) == 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Signatories lists the States not party that signed the Convention.
+func (e *Edition) Signatories() []*State {
+	var out []*State
+	for _, s := range e.Alphabetical() {
+		if s.Signatory {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Attendance lists the meetings of the participation table that s attended.
+func (e *Edition) Attendance(s *State) []*Meeting {
+	var out []*Meeting
+	for _, m := range e.Meetings {
+		if slices.Contains(m.Attended, s.Key) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Attended reports whether s attended m.
+func (m *Meeting) AttendedBy(s *State) bool { return slices.Contains(m.Attended, s.Key) }
+
+// DisplayName is the meeting's name in running text.
+func (m *Meeting) DisplayName() string { return or(m.Name, m.Label) }
+
+// LastFormalAttendance is the latest Meeting of the States Parties or
+// Review Conference in the participation table that s attended, or nil.
+func (e *Edition) LastFormalAttendance(s *State) *Meeting {
+	var last *Meeting
+	for _, m := range e.Attendance(s) {
+		if m.Kind != Intersessional {
+			last = m
+		}
+	}
+	return last
+}
+
+// Participants lists, alphabetically by their name in the participation
+// table, the States that attended at least one listed meeting.
+func (e *Edition) Participants() []*State {
+	var out []*State
+	for _, s := range SortStates(e.States, (*State).ParticipationName) {
+		if len(e.Attendance(s)) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ReviewConference is the latest Review Conference in the meetings, or nil.
+func (e *Edition) ReviewConference() *Meeting {
+	var rc *Meeting
+	for _, m := range e.Meetings {
+		if m.Kind == ReviewConference {
+			rc = m
+		}
+	}
+	return rc
+}
+
+// Intersessional returns the intersessional meetings of year, or nil.
+func (e *Edition) Intersessional(year int) *Meeting {
+	for _, m := range e.Meetings {
+		if m.Kind == Intersessional && m.Year == year {
+			return m
+		}
+	}
+	return nil
+}
+
+// Ticks is the number of attendances in the participation table.
+func (e *Edition) Ticks() int {
+	n := 0
+	for _, m := range e.Meetings {
+		n += len(m.Attended)
+	}
+	return n
+}
+
+// ReportsIn lists the States that submitted a voluntary Article 7 report in year.
+func (e *Edition) ReportsIn(year int) []*State {
+	var out []*State
+	for _, s := range e.Alphabetical() {
+		if slices.Contains(s.Article7Reports, year) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// EarlierReport is a State with the years of its voluntary reports before
+// the edition's year.
+type EarlierReport struct {
+	State *State
+	Years []int
+}
+
+// ReportsBefore lists, alphabetically, the States that submitted voluntary
+// Article 7 reports before year, with those years in order.
+func (e *Edition) ReportsBefore(year int) []EarlierReport {
+	var out []EarlierReport
+	for _, s := range e.Alphabetical() {
+		var years []int
+		for _, y := range s.Article7Reports {
+			if y < year {
+				years = append(years, y)
+			}
+		}
+		if len(years) > 0 {
+			slices.Sort(years)
+			out = append(out, EarlierReport{s, years})
+		}
+	}
+	return out
+}
+
+// VoteColumn is one column of the vote table.
+type VoteColumn struct {
+	Key    string // in_favour, abstained, not_present
+	States []*State
+}
+
+// VoteColumns returns the three columns of the vote, each alphabetical by
+// the States' names in the vote table.
+func (e *Edition) VoteColumns() []VoteColumn {
+	cols := []VoteColumn{
+		{"in_favour", e.Lookup(e.Vote.InFavour)},
+		{"abstained", e.Lookup(e.Vote.Abstained)},
+		{"not_present", e.Lookup(e.Vote.NotPresent)},
+	}
+	for i := range cols {
+		cols[i].States = SortStates(cols[i].States, (*State).VoteName)
+	}
+	return cols
+}
+
+// PreviousMeetingName is the long name of the meeting before this one, e.g.
+// "Fifteenth Meeting of the States Parties".
+func (m MeetingID) PreviousMeetingName() string {
+	return capitalize(OrdinalWord(m.Number-1)) + " Meeting of the States Parties"
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,156 @@
+package edition
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"unicode/utf8"
+
+	"unireport/internal/diag"
+)
+
+// The files of an edition and what each holds.
+const (
+	FactsFile    = "edition.toml"
+	StatesFile   = "states.toml"
+	VoteFile     = "vote.toml"
+	MeetingsFile = "meetings.toml"
+)
+
+// Files lists an edition's files in the order they are read.
+var Files = []string{FactsFile, StatesFile, VoteFile, MeetingsFile}
+
+// statesDoc and meetingsDoc are the top level of their files.
+type statesDoc struct {
+	State []*State `toml:"state,required" doc:"One table per State not party."`
+}
+
+type meetingsDoc struct {
+	Meeting []*Meeting `toml:"meeting,required" doc:"One table per meeting, in the order of the participation table."`
+}
+
+// Load reads and validates the edition in dir. It always returns every
+// problem it found; the edition is usable only when the list has no errors.
+func Load(dir string) (*Edition, diag.List) {
+	var diags diag.List
+	e := &Edition{Dir: dir, sources: map[string]*source{}}
+	info, err := os.Stat(dir)
+	if err != nil || !info.IsDir() {
+		diags.Errorf(diag.Pos{File: dir}, "no edition folder here: %s", describeStatErr(err))
+		return nil, diags
+	}
+	var facts Facts
+	var states statesDoc
+	var meetings meetingsDoc
+	targets := map[string]any{FactsFile: &facts, StatesFile: &states, VoteFile: &e.Vote, MeetingsFile: &meetings}
+	ok := true
+	for _, name := range Files {
+		src := e.read(dir, name, &diags)
+		if src == nil {
+			ok = false
+			continue
+		}
+		d := decoder{src: src, diags: &diags}
+		d.table(src.raw, "", reflect.ValueOf(targets[name]).Elem())
+	}
+	e.Facts = facts
+	e.States = states.State
+	e.Meetings = meetings.Meeting
+	for i, s := range e.States {
+		if s != nil {
+			s.Index = i
+		}
+	}
+	for i, m := range e.Meetings {
+		if m != nil {
+			m.Index = i
+		}
+	}
+	if ok && !diags.HasErrors() {
+		e.validate(&diags)
+	}
+	diags.Sort()
+	if diags.HasErrors() {
+		return e, diags
+	}
+	return e, diags
+}
+
+// read loads one file of the edition; nil if it is missing or unreadable.
+func (e *Edition) read(dir, name string, diags *diag.List) *source {
+	path := filepath.Join(dir, name)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(diag.Pos{File: path}, "file is missing: every edition needs %s (%s)", name, fileRole[name])
+		} else {
+			diags.Errorf(diag.Pos{File: path}, "cannot read the file: %v", err)
+		}
+		return nil
+	}
+	b = bytes.TrimPrefix(b, []byte("\uFEFF")) // a byte-order mark from some editors is harmless
+	if !utf8.Valid(b) {
+		line, col := invalidUTF8At(b)
+		diags.Errorf(diag.Pos{File: path, Line: line, Col: col},
+			"the file is not valid UTF-8 text (save it as UTF-8 in your editor)")
+		return nil
+	}
+	src, ok := parseSource(path, string(b), diags)
+	if !ok {
+		return nil
+	}
+	e.sources[name] = src
+	return src
+}
+
+var fileRole = map[string]string{
+	FactsFile:    "the edition's facts",
+	StatesFile:   "the States not party and their positions",
+	VoteFile:     "the UNGA First Committee vote",
+	MeetingsFile: "the meetings and who attended them",
+}
+
+func describeStatErr(err error) string {
+	switch {
+	case err == nil:
+		return "it is a file, not a folder"
+	case errors.Is(err, fs.ErrNotExist):
+		return "the folder does not exist"
+	default:
+		return err.Error()
+	}
+}
+
+// invalidUTF8At returns the line and column of the first invalid byte.
+func invalidUTF8At(b []byte) (line, col int) {
+	line, col = 1, 1
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		b = b[n:]
+	}
+	return line, col
+}
+
+// Pos returns the position of a key (or, with value, its value) in one of
+// the edition's files, for diagnostics raised after loading.
+func (e *Edition) Pos(file, path string, value bool) diag.Pos {
+	if src, ok := e.sources[file]; ok {
+		return src.at(path, value)
+	}
+	return diag.Pos{File: filepath.Join(e.Dir, file)}
+}
+
+func statePath(i int) string   { return fmt.Sprintf("state[%d]", i) }
+func meetingPath(i int) string { return fmt.Sprintf("meeting[%d]", i) }

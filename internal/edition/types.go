@@ -1,0 +1,65 @@
+package edition
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+)
+
+// Key is a stable identifier: lower-case letters, digits and single hyphens.
+type Key string
+
+var keyPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// UnmarshalText validates a key as it is read.
+func (k *Key) UnmarshalText(b []byte) error {
+	if !keyPattern.Match(b) {
+		return fmt.Errorf("%q is not a valid key: use lower-case letters, digits and single hyphens, e.g. \"korea-republic-of\"", b)
+	}
+	*k = Key(b)
+	return nil
+}
+
+// MeetingKind is the kind of a Convention meeting.
+type MeetingKind string
+
+// The kinds of meeting in the participation table.
+const (
+	Intersessional   MeetingKind = "intersessional"
+	ReviewConference MeetingKind = "review-conference"
+	MSP              MeetingKind = "msp"
+)
+
+// UnmarshalText accepts only the known kinds.
+func (k *MeetingKind) UnmarshalText(b []byte) error {
+	switch v := MeetingKind(b); v {
+	case Intersessional, ReviewConference, MSP:
+		*k = v
+		return nil
+	}
+	return fmt.Errorf("%q is not a kind of meeting: use \"intersessional\", \"review-conference\" or \"msp\"", b)
+}
+
+// Date is a calendar date without time or zone, read from a TOML local date.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// IsZero reports whether the date was never set.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// String formats the date as the report prints it: "8 December 2017".
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+}
+
+// ISO formats the date as 2017-12-08.
+func (d Date) ISO() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day) }
+
+// Time returns midnight UTC of the date.
+func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }

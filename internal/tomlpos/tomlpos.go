@@ -1,0 +1,345 @@
+// Package tomlpos finds where each key and value of a TOML document stands.
+//
+// BurntSushi/toml reports positions for syntax errors but keeps none for
+// keys once parsed (and one per dotted name, so the elements of an array of
+// tables share it). This package scans a document that has already parsed
+// and indexes every key and value by its full path, with array indexes:
+// "state[3].quotation[1].text", "in_favour[2]".
+package tomlpos
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Pos is a 1-based line and column (in characters).
+type Pos struct{ Line, Col int }
+
+// Index maps paths to the positions of keys and of values.
+type Index struct {
+	keys   map[string]Pos
+	values map[string]Pos
+	order  []string // key paths in document order
+}
+
+// Key returns the position of the key at path.
+func (ix *Index) Key(path string) (Pos, bool) {
+	p, ok := ix.keys[path]
+	return p, ok
+}
+
+// Value returns the position of the value at path (for array elements, of
+// the element); it falls back to the key's position.
+func (ix *Index) Value(path string) (Pos, bool) {
+	if p, ok := ix.values[path]; ok {
+		return p, true
+	}
+	return ix.Key(path)
+}
+
+// Paths returns every key path in document order.
+func (ix *Index) Paths() []string { return ix.order }
+
+// Scan indexes src, which must be valid TOML (parse it first: on invalid
+// input Scan returns what it found before getting lost, never panics).
+func Scan(src string) *Index {
+	s := &scanner{src: src, line: 1, col: 1, arrays: map[string]int{},
+		ix: &Index{keys: map[string]Pos{}, values: map[string]Pos{}}}
+	s.document()
+	return s.ix
+}
+
+type scanner struct {
+	src       string
+	off       int
+	line, col int
+	table     string         // the current table's resolved path
+	arrays    map[string]int // array-of-tables path → elements seen so far
+	ix        *Index
+}
+
+func (s *scanner) pos() Pos { return Pos{s.line, s.col} }
+
+func (s *scanner) eof() bool { return s.off >= len(s.src) }
+
+func (s *scanner) peek() byte {
+	if s.eof() {
+		return 0
+	}
+	return s.src[s.off]
+}
+
+func (s *scanner) hasPrefix(p string) bool { return strings.HasPrefix(s.src[s.off:], p) }
+
+func (s *scanner) next() {
+	if s.eof() {
+		return
+	}
+	r, n := utf8.DecodeRuneInString(s.src[s.off:])
+	s.off += n
+	if r == '\n' {
+		s.line++
+		s.col = 1
+	} else {
+		s.col++
+	}
+}
+
+func (s *scanner) skipSpace() {
+	for c := s.peek(); c == ' ' || c == '\t'; c = s.peek() {
+		s.next()
+	}
+}
+
+// skipBlank skips white space, newlines and comments.
+func (s *scanner) skipBlank() {
+	for !s.eof() {
+		switch s.peek() {
+		case ' ', '\t', '\r', '\n':
+			s.next()
+		case '#':
+			s.skipComment()
+		default:
+			return
+		}
+	}
+}
+
+func (s *scanner) skipComment() {
+	for !s.eof() && s.peek() != '\n' {
+		s.next()
+	}
+}
+
+func (s *scanner) document() {
+	for {
+		s.skipBlank()
+		if s.eof() {
+			return
+		}
+		start := s.off
+		if s.peek() == '[' {
+			s.header()
+		} else {
+			s.keyValue(s.table)
+		}
+		if s.off == start { // lost: invalid input; stop rather than loop
+			return
+		}
+	}
+}
+
+func (s *scanner) header() {
+	at := s.pos()
+	s.next()
+	array := s.peek() == '['
+	if array {
+		s.next()
+	}
+	s.skipSpace()
+	keys := s.keyParts()
+	s.skipSpace()
+	for s.peek() == ']' {
+		s.next()
+	}
+	// Resolve every prefix to the current element of an array of tables.
+	path := ""
+	for i, k := range keys {
+		path = join(path, k)
+		if i == len(keys)-1 && array {
+			n := s.arrays[path]
+			s.arrays[path] = n + 1
+			s.record(path, at) // the array as a whole: its first header
+			path += "[" + strconv.Itoa(n) + "]"
+		} else if n, ok := s.arrays[path]; ok {
+			path += "[" + strconv.Itoa(n-1) + "]"
+		}
+	}
+	s.table = path
+	s.record(path, at)
+}
+
+// keyValue reads "key = value" where the key is relative to table.
+func (s *scanner) keyValue(table string) {
+	at := s.pos()
+	keys := s.keyParts()
+	if len(keys) == 0 {
+		return
+	}
+	path := table
+	for _, k := range keys {
+		path = join(path, k)
+	}
+	s.record(path, at)
+	s.skipSpace()
+	if s.peek() != '=' {
+		return
+	}
+	s.next()
+	s.skipSpace()
+	s.value(path)
+}
+
+func (s *scanner) record(path string, p Pos) {
+	if _, seen := s.ix.keys[path]; !seen {
+		s.ix.order = append(s.ix.order, path)
+		s.ix.keys[path] = p
+	}
+}
+
+// keyParts reads a possibly dotted key.
+func (s *scanner) keyParts() []string {
+	var parts []string
+	for {
+		s.skipSpace()
+		var k string
+		switch s.peek() {
+		case '"':
+			k = s.basicString()
+		case '\'':
+			k = s.literalString()
+		default:
+			start := s.off
+			for !s.eof() && isBare(s.peek()) {
+				s.next()
+			}
+			if s.off == start {
+				return parts
+			}
+			k = s.src[start:s.off]
+		}
+		parts = append(parts, k)
+		s.skipSpace()
+		if s.peek() != '.' {
+			return parts
+		}
+		s.next()
+	}
+}
+
+func isBare(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+func (s *scanner) value(path string) {
+	s.ix.values[path] = s.pos()
+	switch {
+	case s.hasPrefix(`"""`):
+		s.multiline(`"""`, true)
+	case s.hasPrefix(`'''`):
+		s.multiline(`'''`, false)
+	case s.peek() == '"':
+		s.basicString()
+	case s.peek() == '\'':
+		s.literalString()
+	case s.peek() == '[':
+		s.array(path)
+	case s.peek() == '{':
+		s.inlineTable(path)
+	default:
+		for !s.eof() {
+			c := s.peek()
+			if c == ',' || c == ']' || c == '}' || c == '#' || c == '\n' || c == '\r' {
+				break
+			}
+			s.next()
+		}
+	}
+}
+
+func (s *scanner) array(path string) {
+	s.next() // [
+	for i := 0; ; i++ {
+		s.skipBlank()
+		if s.eof() || s.peek() == ']' {
+			s.next()
+			return
+		}
+		start := s.off
+		s.value(path + "[" + strconv.Itoa(i) + "]")
+		s.skipBlank()
+		if s.peek() == ',' {
+			s.next()
+		} else if s.off == start {
+			return
+		}
+	}
+}
+
+func (s *scanner) inlineTable(path string) {
+	s.next() // {
+	for {
+		s.skipBlank()
+		if s.eof() || s.peek() == '}' {
+			s.next()
+			return
+		}
+		start := s.off
+		s.keyValue(path)
+		s.skipBlank()
+		if s.peek() == ',' {
+			s.next()
+		} else if s.off == start {
+			return
+		}
+	}
+}
+
+// basicString reads a "..." string and returns its unescaped-enough text
+// (escapes are kept as written; keys rarely have them).
+func (s *scanner) basicString() string {
+	s.next()
+	var b strings.Builder
+	for !s.eof() && s.peek() != '"' && s.peek() != '\n' {
+		if s.peek() == '\\' {
+			s.next()
+		}
+		b.WriteByte(s.peek())
+		s.next()
+	}
+	s.next()
+	return b.String()
+}
+
+func (s *scanner) literalString() string {
+	s.next()
+	start := s.off
+	for !s.eof() && s.peek() != '\'' && s.peek() != '\n' {
+		s.next()
+	}
+	v := s.src[start:s.off]
+	s.next()
+	return v
+}
+
+func (s *scanner) multiline(delim string, escapes bool) {
+	for range 3 {
+		s.next()
+	}
+	for !s.eof() {
+		if escapes && s.peek() == '\\' {
+			s.next()
+			s.next()
+			continue
+		}
+		if s.hasPrefix(delim) {
+			for range 3 {
+				s.next()
+			}
+			// up to two more quotes may belong to the string
+			for i := 0; i < 2 && s.peek() == delim[0]; i++ {
+				s.next()
+			}
+			return
+		}
+		s.next()
+	}
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "." + b
+}
