@@ -2,7 +2,8 @@
 // Universalization of the Anti-Personnel Mine Ban Convention from an
 // edition's data and the report's templates.
 //
-//	unireport check [EDITION]    check an edition's data and report every problem
+//	unireport build [-out DIR] [-draft] [EDITION]   write the report as HTML (and PDF)
+//	unireport check [EDITION]                       check an edition's data and report every problem
 //
 // EDITION is a year (the folder data/<year>) or a path to an edition folder;
 // by default the newest folder under data/.
@@ -29,6 +30,7 @@ func main() {
 const usage = `usage: unireport COMMAND [flags] [EDITION]
 
 Commands:
+  build    write the report into output/<year>/ (see unireport build -h)
   check    load an edition's data, print every problem, exit 1 on errors
 
 EDITION is a year (the folder data/<year>) or an edition folder;
@@ -44,6 +46,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "check":
 		return check(args[1:], stdout, stderr)
+	case "build":
+		return build(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -47,8 +48,9 @@ func parseSource(path, src string, diags *diag.List) (*source, bool) {
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
+			line, col := lineCol(src, pe.Position.Start, pe.Position.Line)
 			diags.Add(diag.Diagnostic{
-				Pos:      diag.Pos{File: path, Line: pe.Position.Line, Col: pe.Position.Col},
+				Pos:      diag.Pos{File: path, Line: line, Col: col},
 				Severity: diag.Error,
 				Message:  syntaxMessage(pe),
 			})
@@ -58,6 +60,19 @@ func parseSource(path, src string, diags *diag.List) (*source, bool) {
 		return nil, false
 	}
 	return &source{path: path, raw: raw, ix: tomlpos.Scan(src)}, true
+}
+
+// lineCol returns the line and column, in characters like every other
+// position, of the byte offset start in src. The parser's own column counts
+// bytes (wrong after a curly quote) and, at the start of a line, points past
+// the end of the line before; its line is kept only if start is out of range.
+func lineCol(src string, start, line int) (int, int) {
+	if start < 0 || start > len(src) {
+		return line, 0
+	}
+	before := src[:start]
+	lineStart := strings.LastIndexByte(before, '\n') + 1
+	return strings.Count(before, "\n") + 1, utf8.RuneCountInString(before[lineStart:]) + 1
 }
 
 // decoder fills Go values from a parsed source, strictly: every key must be
@@ -91,7 +106,7 @@ func (d *decoder) table(m map[string]any, path string, rv reflect.Value) {
 		v, present := m[name]
 		if !present {
 			if required {
-				d.diags.Errorf(d.src.at(path, false), "missing required key %q%s", name, d.context(path))
+				d.diags.Errorf(d.src.at(path, false), "missing required key %q%s", name, d.context(join(path, name)))
 			}
 			continue
 		}

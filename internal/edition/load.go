@@ -93,6 +93,8 @@ func (e *Edition) read(dir, name string, diags *diag.List) *source {
 		return nil
 	}
 	b = bytes.TrimPrefix(b, []byte("\uFEFF")) // a byte-order mark from some editors is harmless
+	// Windows line endings: the same data, with no \r left in multi-line text
+	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 	if !utf8.Valid(b) {
 		line, col := invalidUTF8At(b)
 		diags.Errorf(diag.Pos{File: path, Line: line, Col: col},

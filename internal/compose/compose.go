@@ -1,0 +1,208 @@
+// Package compose merges the report's Markdown templates with an edition's
+// data. Templates place facts in sentences; the facts themselves are
+// methods of the edition. Data tables are written as directives that the
+// document package turns into table nodes.
+package compose
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+	"unicode"
+	"unicode/utf8"
+
+	"unireport/internal/diag"
+	"unireport/internal/edition"
+)
+
+// Main is the template that the report starts from.
+const Main = "report.md"
+
+// Compose executes the templates in dir against the edition and returns
+// the report as Markdown. Template errors come back as diagnostics with the
+// template's file, line and column.
+func Compose(e *edition.Edition, dir string) ([]byte, diag.List) {
+	var diags diag.List
+	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil || len(files) == 0 {
+		diags.Errorf(diag.Pos{File: dir}, "no templates found: the folder must hold %s", Main)
+		return nil, diags
+	}
+	sort.Strings(files)
+	t := template.New(Main).Option("missingkey=error").Funcs(funcs(e))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: f}, "cannot read the template: %v", describeErr(err))
+			continue
+		}
+		if !utf8.Valid(b) {
+			diags.Errorf(diag.Pos{File: f}, "the template is not valid UTF-8 text (save it as UTF-8)")
+			continue
+		}
+		name := filepath.Base(f)
+		if _, err := t.New(name).Parse(string(bytes.TrimPrefix(b, []byte("\uFEFF")))); err != nil {
+			diags.Add(templateDiag(err, dir))
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	if t.Lookup(Main) == nil {
+		diags.Errorf(diag.Pos{File: filepath.Join(dir, Main)}, "the main template %s is missing", Main)
+		return nil, diags
+	}
+	var out bytes.Buffer
+	if err := t.ExecuteTemplate(&out, Main, e); err != nil {
+		diags.Add(templateDiag(err, dir))
+		return nil, diags
+	}
+	return out.Bytes(), diags
+}
+
+func describeErr(err error) string {
+	if errors.Is(err, fs.ErrNotExist) {
+		return "it does not exist"
+	}
+	return err.Error()
+}
+
+// text/template errors read "template: report.md:12:5: executing ..." or
+// "template: report.md:12: function "x" not defined".
+var templateErrPattern = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+func templateDiag(err error, dir string) diag.Diagnostic {
+	msg := err.Error()
+	d := diag.Diagnostic{Severity: diag.Error, Pos: diag.Pos{File: dir}}
+	if m := templateErrPattern.FindStringSubmatch(msg); m != nil {
+		d.Pos.File = filepath.Join(dir, m[1])
+		d.Pos.Line, _ = strconv.Atoi(m[2])
+		d.Pos.Col, _ = strconv.Atoi(m[3])
+		msg = m[4]
+	}
+	d.Message = rewordTemplateError(msg)
+	return d
+}
+
+var (
+	executingPattern = regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: (.*)$`)
+	fieldPattern     = regexp.MustCompile(`can't evaluate field (\w+) in type (\S+)`)
+)
+
+// rewordTemplateError says what went wrong in a template in plainer words,
+// keeping the part of the template it concerns.
+func rewordTemplateError(msg string) string {
+	if m := executingPattern.FindStringSubmatch(msg); m != nil {
+		at, what := m[1], m[2]
+		if f := fieldPattern.FindStringSubmatch(what); f != nil {
+			return fmt.Sprintf("%s: there is no field %q in %s", at, f[1], strings.TrimLeft(f[2], "*"))
+		}
+		if strings.Contains(what, "map has no entry for key") {
+			return fmt.Sprintf("%s: %s", at, what)
+		}
+		return fmt.Sprintf("in %s: %s", at, what)
+	}
+	return msg
+}
+
+// funcs are the template functions: wording helpers and the data tables.
+func funcs(e *edition.Edition) template.FuncMap {
+	return template.FuncMap{
+		"words":   edition.NumberWord,
+		"ordinal": edition.OrdinalWord,
+		"plural":  plural,
+		"andList": andList,
+		"years":   years,
+		"names":   func(states []*edition.State) []string { return mapNames(states, (*edition.State).PrintedName) },
+		"textNames": func(states []*edition.State) []string {
+			return mapNames(states, (*edition.State).TextName)
+		},
+		"sentence": sentence,
+		"table": func(name string, args ...string) (string, error) {
+			return table(e, name, args)
+		},
+	}
+}
+
+// table renders the data table called name with its settings.
+func table(e *edition.Edition, name string, args []string) (string, error) {
+	switch name {
+	case "vote":
+		o, err := parseOptions(name, args, "caption", "hidden_caption", "in_favour", "abstained", "not_present")
+		if err != nil {
+			return "", err
+		}
+		return voteTable(e, o), nil
+	case "participation":
+		o, err := parseOptions(name, args, "caption", "hidden_caption", "state", "tick")
+		if err != nil {
+			return "", err
+		}
+		if o["tick"] == "" {
+			o["tick"] = "√"
+		}
+		return participationTable(e, o), nil
+	case "positions":
+		o, err := parseOptions(name, args, "caption", "hidden_caption", "state", "position", "participation",
+			"no_information", "never_participated", "signatory_note")
+		if err != nil {
+			return "", err
+		}
+		return positionsTable(e, o), nil
+	}
+	return "", fmt.Errorf("there is no table %q: the tables are \"vote\", \"participation\" and \"positions\"", name)
+}
+
+func mapNames(states []*edition.State, name func(*edition.State) string) []string {
+	out := make([]string, len(states))
+	for i, s := range states {
+		out[i] = name(s)
+	}
+	return out
+}
+
+// andList joins items as English does: "A", "A and B", "A, B and C".
+func andList(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// years joins years as a list: "2008 and 2009".
+func years(ys []int) string {
+	s := make([]string, len(ys))
+	for i, y := range ys {
+		s[i] = strconv.Itoa(y)
+	}
+	return andList(s)
+}
+
+// plural picks the singular or plural word for n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// sentence capitalises the first letter, to start a sentence with a name
+// such as "the Marshall Islands".
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}

@@ -1,0 +1,119 @@
+// Package document parses the composed report into the one tree that both
+// writers render: goldmark with tables, footnotes, Unicode-aware heading
+// ids, and the directive nodes that carry the data tables.
+package document
+
+import (
+	"bytes"
+	"strconv"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Document is the parsed report: the tree and the source its text nodes
+// point into.
+type Document struct {
+	Root   ast.Node
+	Source []byte
+}
+
+// Markdown returns the goldmark set-up shared by parsing and the HTML
+// writer: GFM tables, footnotes and the directives.
+func Markdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Footnote, Directives),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+}
+
+// Parse parses composed Markdown into the document tree.
+func Parse(src []byte) *Document {
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	root := Markdown().Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	return &Document{Root: root, Source: src}
+}
+
+// Directives is the goldmark extension for the directive blocks.
+var Directives goldmark.Extender = directivesExt{}
+
+type directivesExt struct{}
+
+func (directivesExt) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(&directiveParser{}, 50)))
+}
+
+// ids generates heading ids that keep every letter, not only ASCII ones
+// (goldmark's default drops "é" and all of "Кыргызстан").
+type ids struct{ used map[string]bool }
+
+func newIDs() *ids { return &ids{used: map[string]bool{}} }
+
+// Generate implements parser.IDs.
+func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
+	id := Slug(string(value))
+	if id == "" {
+		id = "section"
+	}
+	base := id
+	for i := 1; s.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+// Put implements parser.IDs.
+func (s *ids) Put(value []byte) { s.used[string(value)] = true }
+
+// Slug lower-cases s and joins its runs of letters and digits with hyphens.
+func Slug(s string) string {
+	var b bytes.Buffer
+	dash := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(unicode.ToLower(r))
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// Text returns the plain text of a node's inline content, for captions,
+// outlines and metadata.
+func Text(n ast.Node, source []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Value(source))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			for cc := t.FirstChild(); cc != nil; cc = cc.NextSibling() {
+				if tt, ok := cc.(*ast.Text); ok {
+					b.Write(tt.Value(source))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

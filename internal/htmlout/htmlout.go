@@ -1,0 +1,90 @@
+// Package htmlout writes the document tree as one self-contained HTML
+// file: styles inline, no scripts, no request to any other host.
+package htmlout
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+
+	"unireport/internal/document"
+)
+
+// Options describe the page around the document.
+type Options struct {
+	Title    string
+	Lang     string // BCP 47, e.g. "en"
+	Author   string // the presenting office
+	Subject  string
+	Keywords string
+	Draft    bool   // show a banner saying this is a draft
+	Built    string // when a draft was built, shown in its banner
+	Extra    template.HTML
+}
+
+//go:embed style.css
+var style string
+
+var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{if .Draft}}DRAFT: {{end}}{{.Title}}</title>
+{{with .Author}}<meta name="author" content="{{.}}">
+{{end}}{{with .Subject}}<meta name="description" content="{{.}}">
+{{end}}{{with .Keywords}}<meta name="keywords" content="{{.}}">
+{{end}}<meta name="generator" content="unireport">
+<style>
+{{.Style}}</style>
+</head>
+<body{{if .Draft}} class="draft"{{end}}>
+{{if .Draft}}<p class="draft-banner" role="note">Draft{{with .Built}}, built {{.}}{{end}}. Not for circulation.</p>
+{{end}}<main>
+{{.Body}}</main>
+{{.Extra}}</body>
+</html>
+`))
+
+// Render writes the document as a complete HTML page.
+func Render(doc *document.Document, opts Options) ([]byte, error) {
+	body, err := Body(doc)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Lang == "" {
+		opts.Lang = "en"
+	}
+	var out bytes.Buffer
+	err = page.Execute(&out, struct {
+		Options
+		Style template.CSS
+		Body  template.HTML
+	}{opts, template.CSS(style), template.HTML(body)})
+	if err != nil {
+		return nil, fmt.Errorf("writing the HTML page: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// Body renders the document tree alone, without the page around it. Raw
+// HTML in the source is never passed through, and dangerous link targets
+// (javascript:, vbscript:, data: other than images) are dropped.
+func Body(doc *document.Document) ([]byte, error) {
+	r := renderer.NewRenderer(renderer.WithNodeRenderers(
+		util.Prioritized(html.NewRenderer(), 1000),
+		util.Prioritized(extension.NewFootnoteHTMLRenderer(), 500),
+		util.Prioritized(nodeRenderer{}, 100),
+	))
+	var buf bytes.Buffer
+	if err := r.Render(&buf, doc.Source, doc.Root); err != nil {
+		return nil, fmt.Errorf("rendering HTML: %w", err)
+	}
+	return buf.Bytes(), nil
+}

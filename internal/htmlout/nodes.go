@@ -1,0 +1,154 @@
+package htmlout
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+
+	"unireport/internal/document"
+)
+
+// nodeRenderer renders the document's own node kinds, and paragraphs so
+// that a cell or caption holding one paragraph gets no <p> around it.
+type nodeRenderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(document.KindDataTable, r.renderTable)
+	reg.Register(document.KindCaption, r.renderCaption)
+	reg.Register(document.KindTableRow, r.renderRow)
+	reg.Register(document.KindTableCell, r.renderCell)
+	reg.Register(document.KindTitleBlock, r.renderTitleBlock)
+	reg.Register(ast.KindParagraph, r.renderParagraph)
+}
+
+func (r nodeRenderer) renderTable(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*document.DataTable)
+	if !entering {
+		_, _ = w.WriteString("</table>\n</div>\n")
+		return ast.WalkContinue, nil
+	}
+	label := ""
+	if c := n.Caption(); c != nil {
+		label = fmt.Sprintf(` role="region" aria-label="%s"`, util.EscapeHTML([]byte(document.Text(c, source))))
+	}
+	// tabindex lets keyboard users scroll a table wider than the screen.
+	fmt.Fprintf(w, `<div class="table-wrap"%s tabindex="0">`+"\n", label)
+	fmt.Fprintf(w, `<table class="data-table table-%s"`, attr(n.Name))
+	if n.ID != "" {
+		fmt.Fprintf(w, ` id="%s"`, attr(n.ID))
+	}
+	_, _ = w.WriteString(">\n")
+	if len(n.Widths) > 0 {
+		total := 0.0
+		for _, x := range n.Widths {
+			total += x
+		}
+		_, _ = w.WriteString("<colgroup>")
+		for _, x := range n.Widths {
+			fmt.Fprintf(w, `<col style="width:%s%%">`, strconv.FormatFloat(100*x/total, 'f', 1, 64))
+		}
+		_, _ = w.WriteString("</colgroup>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+func (r nodeRenderer) renderCaption(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*document.Caption)
+	if entering {
+		if n.Hidden {
+			_, _ = w.WriteString(`<caption class="visually-hidden">`)
+		} else {
+			_, _ = w.WriteString("<caption>")
+		}
+	} else {
+		_, _ = w.WriteString("</caption>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+// renderRow groups header rows in <thead> and the rest in <tbody>, so that
+// browsers repeat the header on every printed page.
+func (r nodeRenderer) renderRow(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*document.TableRow)
+	group := "tbody"
+	if n.Head {
+		group = "thead"
+	}
+	if entering {
+		if prev, ok := n.PreviousSibling().(*document.TableRow); !ok || prev.Head != n.Head {
+			fmt.Fprintf(w, "<%s>\n", group)
+		}
+		if n.ID != "" {
+			fmt.Fprintf(w, `<tr id="%s">`, attr(n.ID))
+		} else {
+			_, _ = w.WriteString("<tr>")
+		}
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString("</tr>\n")
+	if next, ok := n.NextSibling().(*document.TableRow); !ok || next.Head != n.Head {
+		fmt.Fprintf(w, "</%s>\n", group)
+	}
+	return ast.WalkContinue, nil
+}
+
+func (r nodeRenderer) renderCell(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*document.TableCell)
+	tag := "td"
+	if n.Header {
+		tag = "th"
+	}
+	if !entering {
+		fmt.Fprintf(w, "</%s>", tag)
+		return ast.WalkContinue, nil
+	}
+	var b strings.Builder
+	b.WriteString("<" + tag)
+	if n.Header && n.Scope != "" {
+		fmt.Fprintf(&b, ` scope="%s"`, attr(n.Scope))
+	}
+	if n.ColSpan > 1 {
+		fmt.Fprintf(&b, ` colspan="%d"`, n.ColSpan)
+	}
+	if n.RowSpan > 1 {
+		fmt.Fprintf(&b, ` rowspan="%d"`, n.RowSpan)
+	}
+	if n.Align == document.AlignCenter {
+		b.WriteString(` class="center"`)
+	}
+	b.WriteString(">")
+	_, _ = w.WriteString(b.String())
+	return ast.WalkContinue, nil
+}
+
+func (r nodeRenderer) renderTitleBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<header class="title-block">` + "\n")
+	} else {
+		_, _ = w.WriteString("</header>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+func (r nodeRenderer) renderParagraph(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	switch node.Parent().(type) {
+	case *document.TableCell, *document.Caption:
+		if node.Parent().ChildCount() == 1 {
+			return ast.WalkContinue, nil // the cell is the paragraph
+		}
+	}
+	if entering {
+		_, _ = w.WriteString("<p>")
+	} else {
+		_, _ = w.WriteString("</p>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+// attr escapes a value for an HTML attribute.
+func attr(s string) string { return string(util.EscapeHTML([]byte(s))) }
