@@ -117,3 +117,16 @@ func Text(n ast.Node, source []byte) string {
 	})
 	return b.String()
 }
+
+// Tables returns the data tables of the tree in document order.
+func Tables(root ast.Node) []*DataTable {
+	var out []*DataTable
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*DataTable); ok && entering {
+			out = append(out, t)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}

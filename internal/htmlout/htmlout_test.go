@@ -1,0 +1,86 @@
+package htmlout
+
+import (
+	"strings"
+	"testing"
+
+	"unireport/internal/document"
+)
+
+func render(t *testing.T, md string) string {
+	t.Helper()
+	b, err := Render(document.Parse([]byte(md)), Options{Title: "T", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestRawHTMLAndScriptLinksNeverPassThrough(t *testing.T) {
+	out := render(t, "Hello <script>alert(1)</script> <b onclick=\"x()\">bold</b>\n\n<div onmouseover=\"x()\">block</div>\n\n"+
+		"[click](javascript:alert(1)) [also](JaVaScRiPt:alert(2)) <javascript:alert(3)>\n\n"+
+		"::::: table t id=t\n:::: row\n::: cell\n<img src=x onerror=alert(1)> [c](javascript:evil())\n:::\n::::\n:::::\n")
+	for _, bad := range []string{"<script", "onclick", "onmouseover", "onerror", "<img", `href="javascript`, `href="JaVaScRiPt`, `href=""`} {
+		if strings.Contains(out, bad) {
+			t.Errorf("output contains %q:\n%s", bad, out)
+		}
+	}
+	for _, want := range []string{"click", "also", "javascript:alert(3)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the text of a neutralised link is gone: no %q", want)
+		}
+	}
+}
+
+func TestSafeLinksKept(t *testing.T) {
+	out := render(t, "[site](https://www.apminebanconvention.org/ \"APMBC\") <isu@apminebanconvention.org> [sec](#state-armenia)\n")
+	for _, want := range []string{`<a href="https://www.apminebanconvention.org/" title="APMBC">site</a>`,
+		`<a href="mailto:isu@apminebanconvention.org">isu@apminebanconvention.org</a>`, `<a href="#state-armenia">sec</a>`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestPageIsSelfContained(t *testing.T) {
+	out := render(t, "# Title\n\nText.\n")
+	for _, want := range []string{`<!DOCTYPE html>`, `<html lang="en">`, `<meta charset="utf-8">`, `<style>`, `<title>T</title>`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"<script", "<link", "http://", "https://", "@import", "url("} {
+		if strings.Contains(out, bad) {
+			t.Errorf("page contains %q: it must need nothing from elsewhere", bad)
+		}
+	}
+}
+
+func TestTableMarkup(t *testing.T) {
+	out := render(t, "::::: table demo id=demo widths=1,3\n:::: caption hidden\nThe caption\n::::\n"+
+		":::: row head\n::: header scope=col colspan=2\nH\n:::\n::::\n"+
+		":::: row id=state-x\n::: header scope=row\nX\n:::\n::: cell align=center\nA\n\nB\n:::\n::::\n:::::\n")
+	for _, want := range []string{
+		`<table class="data-table table-demo" id="demo">`,
+		`<col style="width:25.0%"><col style="width:75.0%">`,
+		`<caption class="visually-hidden">The caption</caption>`,
+		"<thead>\n<tr><th scope=\"col\" colspan=\"2\">H</th></tr>\n</thead>",
+		"<tbody>\n<tr id=\"state-x\"><th scope=\"row\">X</th><td class=\"center\"><p>A</p>\n<p>B</p>\n</td></tr>\n</tbody>",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table markup lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestDraftBanner(t *testing.T) {
+	doc := document.Parse([]byte("Text.\n"))
+	final, _ := Render(doc, Options{Title: "T"})
+	draft, _ := Render(doc, Options{Title: "T", Draft: true, Built: "27 November 2026 10:00 UTC"})
+	if strings.Contains(string(final), "draft-banner\"") {
+		t.Error("a final build carries the draft banner")
+	}
+	if !strings.Contains(string(draft), "Draft, built 27 November 2026 10:00 UTC") {
+		t.Error("the draft lacks its banner")
+	}
+}
