@@ -20,7 +20,7 @@ import (
 	"strconv"
 
 	"unireport/internal/diag"
-	"unireport/internal/edition"
+	"unireport/internal/report"
 )
 
 func main() {
@@ -67,7 +67,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "unireport: %v\n", err)
 		return 2
 	}
-	_, diags := edition.Load(dir)
+	diags := report.Check(dir, templatesDir)
 	printDiagnostics(stdout, diags)
 	fmt.Fprintf(stdout, "%s: %s\n", dir, diags.Summary())
 	if diags.HasErrors() {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,46 +27,84 @@ import (
 // Main is the template that the report starts from.
 const Main = "report.md"
 
-// Compose executes the templates in dir against the edition and returns
-// the report as Markdown. Template errors come back as diagnostics with the
-// template's file, line and column.
-func Compose(e *edition.Edition, dir string) ([]byte, diag.List) {
+// File is one template as read from disk.
+type File struct {
+	Path string
+	Text string
+}
+
+// Templates are the report's templates, read and parsed.
+type Templates struct {
+	Dir   string
+	Files []File
+}
+
+// Load reads and parses every *.md template in dir. Errors come back as
+// diagnostics with the template's file, line and column.
+func Load(dir string) (*Templates, diag.List) {
 	var diags diag.List
-	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
-	if err != nil || len(files) == 0 {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil || len(paths) == 0 {
 		diags.Errorf(diag.Pos{File: dir}, "no templates found: the folder must hold %s", Main)
 		return nil, diags
 	}
-	sort.Strings(files)
-	t := template.New(Main).Option("missingkey=error").Funcs(funcs(e))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
+	sort.Strings(paths)
+	ts := &Templates{Dir: dir}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
 		if err != nil {
-			diags.Errorf(diag.Pos{File: f}, "cannot read the template: %v", describeErr(err))
+			diags.Errorf(diag.Pos{File: p}, "cannot read the template: %v", describeErr(err))
 			continue
 		}
 		if !utf8.Valid(b) {
-			diags.Errorf(diag.Pos{File: f}, "the template is not valid UTF-8 text (save it as UTF-8)")
+			diags.Errorf(diag.Pos{File: p}, "the template is not valid UTF-8 text (save it as UTF-8)")
 			continue
 		}
-		name := filepath.Base(f)
-		if _, err := t.New(name).Parse(string(bytes.TrimPrefix(b, []byte("\uFEFF")))); err != nil {
-			diags.Add(templateDiag(err, dir))
+		ts.Files = append(ts.Files, File{Path: p, Text: string(bytes.TrimPrefix(b, []byte("\uFEFF")))})
+	}
+	if !slices.ContainsFunc(ts.Files, func(f File) bool { return filepath.Base(f.Path) == Main }) && !diags.HasErrors() {
+		diags.Errorf(diag.Pos{File: filepath.Join(dir, Main)}, "the main template %s is missing", Main)
+	}
+	// Parse once here to report syntax errors with the other checks.
+	if _, err := ts.parse(nil); err != nil {
+		diags.Add(templateDiag(err, dir))
+	}
+	return ts, diags
+}
+
+func (ts *Templates) parse(e *edition.Edition) (*template.Template, error) {
+	t := template.New(Main).Option("missingkey=error").Funcs(funcs(e))
+	for _, f := range ts.Files {
+		if _, err := t.New(filepath.Base(f.Path)).Parse(f.Text); err != nil {
+			return nil, err
 		}
 	}
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	if t.Lookup(Main) == nil {
-		diags.Errorf(diag.Pos{File: filepath.Join(dir, Main)}, "the main template %s is missing", Main)
+	return t, nil
+}
+
+// Execute merges the templates with the edition into the report's Markdown.
+func (ts *Templates) Execute(e *edition.Edition) ([]byte, diag.List) {
+	var diags diag.List
+	t, err := ts.parse(e)
+	if err != nil {
+		diags.Add(templateDiag(err, ts.Dir))
 		return nil, diags
 	}
 	var out bytes.Buffer
 	if err := t.ExecuteTemplate(&out, Main, e); err != nil {
-		diags.Add(templateDiag(err, dir))
+		diags.Add(templateDiag(err, ts.Dir))
 		return nil, diags
 	}
 	return out.Bytes(), diags
+}
+
+// Compose loads the templates in dir and executes them against the edition.
+func Compose(e *edition.Edition, dir string) ([]byte, diag.List) {
+	ts, diags := Load(dir)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return ts.Execute(e)
 }
 
 func describeErr(err error) string {

@@ -20,6 +20,7 @@ import (
 // source is one TOML file of an edition, parsed, with its positions.
 type source struct {
 	path string // as shown to editors, e.g. data/2017/states.toml
+	text string
 	raw  map[string]any
 	ix   *tomlpos.Index
 }
@@ -59,7 +60,7 @@ func parseSource(path, src string, diags *diag.List) (*source, bool) {
 		}
 		return nil, false
 	}
-	return &source{path: path, raw: raw, ix: tomlpos.Scan(src)}, true
+	return &source{path: path, text: src, raw: raw, ix: tomlpos.Scan(src)}, true
 }
 
 // lineCol returns the line and column, in characters like every other

@@ -156,3 +156,28 @@ func (e *Edition) Pos(file, path string, value bool) diag.Pos {
 
 func statePath(i int) string   { return fmt.Sprintf("state[%d]", i) }
 func meetingPath(i int) string { return fmt.Sprintf("meeting[%d]", i) }
+
+// Text is a string value of the edition's files, with where it starts.
+type Text struct {
+	Pos  diag.Pos
+	Text string
+}
+
+// Texts returns every string value of the edition's files in file order:
+// everything an editor typed that may reach the report.
+func (e *Edition) Texts() []Text {
+	var out []Text
+	for _, name := range Files {
+		src, ok := e.sources[name]
+		if !ok {
+			continue
+		}
+		for _, sp := range src.ix.Strings() {
+			out = append(out, Text{
+				Pos:  diag.Pos{File: src.path, Line: sp.Pos.Line, Col: sp.Pos.Col},
+				Text: src.text[sp.Start:sp.End],
+			})
+		}
+	}
+	return out
+}

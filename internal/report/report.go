@@ -11,6 +11,8 @@ import (
 	"unireport/internal/diag"
 	"unireport/internal/document"
 	"unireport/internal/edition"
+	"unireport/internal/fonts"
+	"unireport/internal/glyphs"
 	"unireport/internal/htmlout"
 )
 
@@ -25,16 +27,57 @@ type Report struct {
 // templates in tmplDir and parses the result. It returns nil and the
 // diagnostics when anything is in error; warnings come back either way.
 func Prepare(dataDir, tmplDir string) (*Report, diag.List) {
-	e, diags := edition.Load(dataDir)
+	e, ts, diags := load(dataDir, tmplDir)
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	md, cdiags := compose.Compose(e, tmplDir)
+	md, cdiags := ts.Execute(e)
 	diags.Add(cdiags...)
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	return &Report{Edition: e, Markdown: md, Doc: document.Parse(md)}, diags
+}
+
+// Check runs every check that a build runs, writing nothing: the data, the
+// templates, the glyphs of both, and the merge of the two.
+func Check(dataDir, tmplDir string) diag.List {
+	_, diags := Prepare(dataDir, tmplDir)
+	return diags
+}
+
+// load reads the edition and the templates and checks that the report font
+// can draw every character of both.
+func load(dataDir, tmplDir string) (*edition.Edition, *compose.Templates, diag.List) {
+	e, diags := edition.Load(dataDir)
+	ts, tdiags := compose.Load(tmplDir)
+	diags.Add(tdiags...)
+	font := allFaces{fonts.Default()}
+	if e != nil {
+		for _, t := range e.Texts() {
+			glyphs.Check(font, t.Text, t.Pos, &diags)
+		}
+	}
+	if ts != nil {
+		for _, f := range ts.Files {
+			glyphs.Check(font, f.Text, diag.Pos{File: f.Path, Line: 1, Col: 1}, &diags)
+		}
+	}
+	diags.Sort()
+	return e, ts, diags
+}
+
+// allFaces can draw a character when every face of the set can: text may
+// be set in any of them.
+type allFaces struct{ set *fonts.Set }
+
+func (f allFaces) Has(r rune) bool {
+	for _, face := range fonts.Faces {
+		if !f.set.Has(face, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // BaseName is the file name of the outputs without extension, e.g.

@@ -18,10 +18,23 @@ type Pos struct{ Line, Col int }
 
 // Index maps paths to the positions of keys and of values.
 type Index struct {
-	keys   map[string]Pos
-	values map[string]Pos
-	order  []string // key paths in document order
+	keys    map[string]Pos
+	values  map[string]Pos
+	order   []string // key paths in document order
+	strings []Span
 }
+
+// Span is a string value's place in the source: the byte offsets of its
+// content (inside the quotes) and the position where the content starts.
+type Span struct {
+	Start, End int
+	Pos        Pos
+	Path       string
+}
+
+// Strings returns every string value, in document order: the text that may
+// reach the report.
+func (ix *Index) Strings() []Span { return ix.strings }
 
 // Key returns the position of the key at path.
 func (ix *Index) Key(path string) (Pos, bool) {
@@ -226,13 +239,13 @@ func (s *scanner) value(path string) {
 	s.ix.values[path] = s.pos()
 	switch {
 	case s.hasPrefix(`"""`):
-		s.multiline(`"""`, true)
+		s.stringSpan(path, 3, func() { s.multiline(`"""`, true) })
 	case s.hasPrefix(`'''`):
-		s.multiline(`'''`, false)
+		s.stringSpan(path, 3, func() { s.multiline(`'''`, false) })
 	case s.peek() == '"':
-		s.basicString()
+		s.stringSpan(path, 1, func() { s.basicString() })
 	case s.peek() == '\'':
-		s.literalString()
+		s.stringSpan(path, 1, func() { s.literalString() })
 	case s.peek() == '[':
 		s.array(path)
 	case s.peek() == '{':
@@ -246,6 +259,17 @@ func (s *scanner) value(path string) {
 			s.next()
 		}
 	}
+}
+
+// stringSpan records the content of the string that read consumes; quote
+// is the length of its delimiters.
+func (s *scanner) stringSpan(path string, quote int, read func()) {
+	start := s.off + quote
+	p := s.pos()
+	p.Col += quote
+	read()
+	end := max(start, s.off-quote)
+	s.ix.strings = append(s.ix.strings, Span{Start: start, End: end, Pos: p, Path: path})
 }
 
 func (s *scanner) array(path string) {

@@ -72,3 +72,24 @@ func TestScanInvalidDoesNotHang(t *testing.T) {
 		Scan(src)
 	}
 }
+
+func TestStrings(t *testing.T) {
+	src := "a = \"héllo\"\nb = '''\nx😀y\n'''\nc = [\"p\", 'q']\n"
+	ix := Scan(src)
+	var got []string
+	for _, sp := range ix.Strings() {
+		got = append(got, sp.Path+"="+src[sp.Start:sp.End])
+	}
+	want := []string{"a=héllo", "b=\nx😀y\n", "c[0]=p", "c[1]=q"}
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("string %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+	if p := ix.Strings()[0].Pos; p.Line != 1 || p.Col != 6 {
+		t.Errorf("a starts at %v, want 1:6", p)
+	}
+}

@@ -1,0 +1,189 @@
+// Package fonts holds the report's typefaces: Liberation Serif (SIL Open Font
+// License 1.1, see OFL.txt) embedded in the binary, other TrueType fonts an
+// edition may name, and the glyph coverage check that lets a build report a
+// character the font cannot draw before the PDF writer meets it.
+package fonts
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+	"unicode/utf8"
+)
+
+// Face is one of the four styles of a family.
+type Face int
+
+// The four faces of a family.
+const (
+	Regular Face = iota
+	Bold
+	Italic
+	BoldItalic
+)
+
+// Faces lists every face, in order.
+var Faces = [...]Face{Regular, Bold, Italic, BoldItalic}
+
+// FaceOf returns the face for the given weight and slant.
+func FaceOf(bold, italic bool) Face {
+	switch {
+	case bold && italic:
+		return BoldItalic
+	case bold:
+		return Bold
+	case italic:
+		return Italic
+	}
+	return Regular
+}
+
+// String names the face as it is usually written.
+func (f Face) String() string {
+	switch f {
+	case Regular:
+		return "regular"
+	case Bold:
+		return "bold"
+	case Italic:
+		return "italic"
+	case BoldItalic:
+		return "bold italic"
+	}
+	return fmt.Sprintf("Face(%d)", int(f))
+}
+
+var (
+	//go:embed LiberationSerif-Regular.ttf
+	serifRegular []byte
+	//go:embed LiberationSerif-Bold.ttf
+	serifBold []byte
+	//go:embed LiberationSerif-Italic.ttf
+	serifItalic []byte
+	//go:embed LiberationSerif-BoldItalic.ttf
+	serifBoldItalic []byte
+
+	// License is the licence of the embedded fonts (SIL OFL 1.1), to ship
+	// with any copy of the fonts themselves.
+	//go:embed OFL.txt
+	License string
+)
+
+// DefaultFamily is the family name of the embedded fonts.
+const DefaultFamily = "Liberation Serif"
+
+// Bytes returns the embedded Liberation Serif file of a face. The slice is
+// shared: do not modify it.
+func Bytes(face Face) []byte {
+	switch face {
+	case Bold:
+		return serifBold
+	case Italic:
+		return serifItalic
+	case BoldItalic:
+		return serifBoldItalic
+	}
+	return serifRegular
+}
+
+// Set is a family of four TrueType faces with their glyph coverage.
+type Set struct {
+	// Family is the name the PDF writer registers the faces under.
+	Family string
+	faces  [4][]byte
+	cover  [4]*coverage
+}
+
+var (
+	defaultOnce sync.Once
+	defaultSet  *Set
+	defaultErr  error
+)
+
+// Default returns the embedded Liberation Serif set. It is parsed once and
+// shared; a Set is read-only and safe for concurrent use.
+func Default() *Set {
+	defaultOnce.Do(func() {
+		defaultSet, defaultErr = Load(serifRegular, serifBold, serifItalic, serifBoldItalic)
+		if defaultErr == nil {
+			defaultSet.Family = DefaultFamily
+		}
+	})
+	if defaultErr != nil {
+		// The embedded files are part of the build; a failure here is a
+		// broken checkout, not an input error.
+		panic("fonts: embedded Liberation Serif is unreadable: " + defaultErr.Error())
+	}
+	return defaultSet
+}
+
+// Load makes a Set from four TrueType files. Each must be a TrueType (glyf)
+// font with a Unicode cmap; the error names the face that is not.
+func Load(regular, bold, italic, boldItalic []byte) (*Set, error) {
+	s := &Set{Family: "Report", faces: [4][]byte{regular, bold, italic, boldItalic}}
+	for _, f := range Faces {
+		t, err := parseSFNT(s.faces[f])
+		if err == nil {
+			s.cover[f], err = readCoverage(t.tables["cmap"])
+		}
+		if err != nil {
+			return nil, fmt.Errorf("fonts: %s face: %w", f, err)
+		}
+	}
+	return s, nil
+}
+
+// Bytes returns the font file of a face. The slice is shared: do not modify it.
+func (s *Set) Bytes(face Face) []byte {
+	if face < Regular || face > BoldItalic {
+		face = Regular
+	}
+	return s.faces[face]
+}
+
+// Has reports whether face can draw r. Tab and newline count as drawable
+// (layout turns them into spaces and breaks); other control characters,
+// runes above U+FFFF and invalid UTF-8 never are.
+func (s *Set) Has(face Face, r rune) bool {
+	switch {
+	case r == '\t' || r == '\n':
+		return true
+	case r < 0x20 || r >= 0x7F && r < 0xA0, r == utf8.RuneError:
+		return false
+	case face < Regular || face > BoldItalic:
+		return false
+	}
+	return s.cover[face].has(r)
+}
+
+// MissingIn reports the first character of str that face cannot draw: its
+// byte offset in str and the rune (utf8.RuneError for invalid UTF-8).
+// ok is false when every character can be drawn.
+func (s *Set) MissingIn(face Face, str string) (index int, r rune, ok bool) {
+	for i, r := range str {
+		if !s.Has(face, r) {
+			return i, r, true
+		}
+	}
+	return 0, 0, false
+}
+
+// Missing is MissingIn for a character that must be drawable in every face,
+// since text may be set in any of them.
+func (s *Set) Missing(str string) (index int, r rune, ok bool) {
+	for i, r := range str {
+		for _, f := range Faces {
+			if !s.Has(f, r) {
+				return i, r, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// Missing reports the first character of str the embedded report font cannot
+// draw in some face: its byte offset and the rune. ok is false when all can be
+// drawn.
+func Missing(str string) (index int, r rune, ok bool) {
+	return Default().Missing(str)
+}

@@ -1,0 +1,49 @@
+// Package glyphs checks that the report font can draw every character that
+// may reach the report, before anything is drawn: a missing glyph is an
+// error at its file, line and column, never a blank box or a panic.
+package glyphs
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"unireport/internal/diag"
+)
+
+// Font says whether it can draw a character.
+type Font interface {
+	Has(r rune) bool
+}
+
+// Check reports every character of text that font cannot draw. text starts
+// at pos in its file; positions of later lines are counted from there.
+func Check(font Font, text string, pos diag.Pos, diags *diag.List) {
+	line, col := pos.Line, pos.Col
+	for _, r := range text {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r == '\r' || r == '\t':
+		case r == utf8.RuneError:
+			diags.Errorf(diag.Pos{File: pos.File, Line: line, Col: col}, "a character here is not valid UTF-8 text")
+		case !font.Has(r):
+			diags.Add(diag.Diagnostic{
+				Pos:      diag.Pos{File: pos.File, Line: line, Col: col},
+				Severity: diag.Error,
+				Message:  fmt.Sprintf("character %s is not in the report font", Describe(r)),
+				Help:     "replace it, or name a font that has it",
+			})
+		}
+		col++
+	}
+}
+
+// Describe names a character as U+1F600 '😀', or without the glyph when it
+// would not show (controls, spaces).
+func Describe(r rune) string {
+	if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfeff || (r >= 0x2000 && r <= 0x200f) {
+		return fmt.Sprintf("U+%04X", r)
+	}
+	return fmt.Sprintf("U+%04X '%c'", r, r)
+}
