@@ -59,6 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 func check(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -67,7 +68,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "unireport: %v\n", err)
 		return 2
 	}
-	diags := report.Check(dir, templatesDir)
+	diags := report.Check(dir, *tmpl)
 	printDiagnostics(stdout, diags)
 	fmt.Fprintf(stdout, "%s: %s\n", dir, diags.Summary())
 	if diags.HasErrors() {
