@@ -64,6 +64,10 @@ func TestTableMarkup(t *testing.T) {
 		`<table class="data-table table-demo" id="demo">`,
 		`<col style="width:25.0%"><col style="width:75.0%">`,
 		`<caption class="visually-hidden">The caption</caption>`,
+		// HTML wants the caption first, then the column group; the
+		// scrolling box is a region named after the caption.
+		"<table class=\"data-table table-demo\" id=\"demo\">\n<caption class=\"visually-hidden\">The caption</caption>\n<colgroup>",
+		`<section class="table-wrap" aria-label="The caption" tabindex="0">`,
 		"<thead>\n<tr><th scope=\"col\" colspan=\"2\">H</th></tr>\n</thead>",
 		"<tbody>\n<tr id=\"state-x\"><th scope=\"row\">X</th><td class=\"center\"><p>A</p>\n<p>B</p>\n</td></tr>\n</tbody>",
 	} {

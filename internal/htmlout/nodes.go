@@ -79,32 +79,43 @@ func (r nodeRenderer) renderAutoLink(w util.BufWriter, source []byte, node ast.N
 func (r nodeRenderer) renderTable(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*document.DataTable)
 	if !entering {
-		_, _ = w.WriteString("</table>\n</div>\n")
+		_, _ = w.WriteString("</table>\n</section>\n")
 		return ast.WalkContinue, nil
 	}
 	label := ""
 	if c := n.Caption(); c != nil {
-		label = fmt.Sprintf(` role="region" aria-label="%s"`, util.EscapeHTML([]byte(document.Text(c, source))))
+		label = fmt.Sprintf(` aria-label="%s"`, util.EscapeHTML([]byte(document.Text(c, source))))
 	}
-	// tabindex lets keyboard users scroll a table wider than the screen.
-	fmt.Fprintf(w, `<div class="table-wrap"%s tabindex="0">`+"\n", label)
+	// The box scrolls a table wider than the screen; a <section> named
+	// after the caption is a region landmark, and tabindex lets keyboard
+	// users scroll it.
+	fmt.Fprintf(w, `<section class="table-wrap"%s tabindex="0">`+"\n", label)
 	fmt.Fprintf(w, `<table class="data-table table-%s"`, attr(n.Name))
 	if n.ID != "" {
 		fmt.Fprintf(w, ` id="%s"`, attr(n.ID))
 	}
 	_, _ = w.WriteString(">\n")
-	if len(n.Widths) > 0 {
-		total := 0.0
-		for _, x := range n.Widths {
-			total += x
-		}
-		_, _ = w.WriteString("<colgroup>")
-		for _, x := range n.Widths {
-			fmt.Fprintf(w, `<col style="width:%s%%">`, strconv.FormatFloat(100*x/total, 'f', 1, 64))
-		}
-		_, _ = w.WriteString("</colgroup>\n")
+	if n.Caption() == nil {
+		writeColgroup(w, n)
 	}
 	return ast.WalkContinue, nil
+}
+
+// writeColgroup writes the table's column widths, if it has any. HTML wants
+// it after the caption and before the rows.
+func writeColgroup(w util.BufWriter, n *document.DataTable) {
+	if len(n.Widths) == 0 {
+		return
+	}
+	total := 0.0
+	for _, x := range n.Widths {
+		total += x
+	}
+	_, _ = w.WriteString("<colgroup>")
+	for _, x := range n.Widths {
+		fmt.Fprintf(w, `<col style="width:%s%%">`, strconv.FormatFloat(100*x/total, 'f', 1, 64))
+	}
+	_, _ = w.WriteString("</colgroup>\n")
 }
 
 func (r nodeRenderer) renderCaption(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -117,6 +128,9 @@ func (r nodeRenderer) renderCaption(w util.BufWriter, source []byte, node ast.No
 		}
 	} else {
 		_, _ = w.WriteString("</caption>\n")
+		if t, ok := n.Parent().(*document.DataTable); ok {
+			writeColgroup(w, t)
+		}
 	}
 	return ast.WalkContinue, nil
 }

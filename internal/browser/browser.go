@@ -1,0 +1,276 @@
+// Package browser starts headless Chromium for tests, through chromedp, and
+// records what a page does in it: console errors, uncaught exceptions, error
+// log entries and network requests. It is test support: nothing in the
+// program depends on it.
+//
+// Chromium is started with a fixed, short set of flags suited to a closed
+// network and to running as root (see Flags), and with a fresh profile in a
+// temporary folder. Where Chromium is missing, New skips the test with a
+// message saying how to install it, unless the environment variable CI is
+// set: then the test fails, so that a CI run without a browser cannot pass by
+// skipping.
+package browser
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// MissingMessage is what New says when no Chromium is found.
+const MissingMessage = "chromium is not installed; apt-get install chromium"
+
+// DefaultPath is where Debian's chromium package puts the browser.
+const DefaultPath = "/usr/bin/chromium"
+
+// Timeout bounds the life of a browser that New starts: every action in its
+// context fails after it, so a hung page fails the test instead of blocking
+// it until go test's own timeout.
+const Timeout = 3 * time.Minute
+
+// Flags are the command-line flags Chromium is started with, besides a fresh
+// --user-data-dir. chromedp itself adds only what it needs to talk to the
+// browser (--remote-debugging-pipe) and the first page (about:blank).
+//
+//   - headless: no window; no display is needed.
+//   - no-sandbox: Chromium's sandbox refuses to run as root, and tests here
+//     run as root.
+//   - disable-gpu: there is no GPU; software rendering only.
+//   - disable-quic, disable-background-networking, disable-component-update,
+//     disable-sync: no traffic of the browser's own to any host (the network
+//     is closed, and a test checks that the page makes no request either).
+//   - no-first-run: no first-run pages or prompts.
+var Flags = []string{
+	"headless",
+	"no-sandbox",
+	"disable-gpu",
+	"disable-quic",
+	"no-first-run",
+	"disable-background-networking",
+	"disable-component-update",
+	"disable-sync",
+}
+
+// Find returns the path of Chromium: "chromium" on PATH, or DefaultPath. It
+// returns an error saying how to install it when there is none.
+func Find() (string, error) { return find(DefaultPath) }
+
+func find(defaultPath string) (string, error) {
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p, nil
+	}
+	if fi, err := os.Stat(defaultPath); err == nil && !fi.IsDir() && fi.Mode()&0o111 != 0 {
+		return defaultPath, nil
+	}
+	return "", errors.New(MissingMessage)
+}
+
+// require returns the path of Chromium, or skips the test (fails it when
+// the environment variable CI is set) when find finds none.
+func require(t testing.TB, find func() (string, error)) string {
+	t.Helper()
+	path, err := find()
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%v (CI is set, so this fails instead of skipping)", err)
+		}
+		t.Skip(err)
+	}
+	return path
+}
+
+// New starts a headless Chromium for the test and returns the context of its
+// first tab, for chromedp.Do and chromedp.Run. The browser is closed and its
+// profile removed when the test ends. Without Chromium, New skips the test,
+// or fails it when the environment variable CI is set.
+func New(t testing.TB) context.Context {
+	t.Helper()
+	path := require(t, Find)
+
+	profile, err := os.MkdirTemp("", "unireport-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var output syncBuffer
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.UserDataDir(profile),
+		chromedp.CombinedOutput(&output),
+	}
+	for _, f := range Flags {
+		opts = append(opts, chromedp.Flag(f, true))
+	}
+
+	base, cancelTimeout := context.WithTimeout(context.Background(), Timeout)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(base, opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() {
+		cancelCtx()     // closes the tab and the browser
+		cancelAlloc()   // waits for the process to end
+		cancelTimeout() // releases the timer
+		if err := os.RemoveAll(profile); err != nil {
+			t.Logf("browser: removing the profile %s: %v", profile, err)
+		}
+	})
+	// Start the browser now, so that a broken install fails here with its
+	// output rather than in the first action of the test.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("browser: starting %s: %v\n%s", path, err, output.String())
+	}
+	// Hide the scrollbars, as phones and chromedp's own headless default do:
+	// the page is then laid out at the full viewport width, window.innerWidth
+	// equals document.documentElement.clientWidth, and a full-page
+	// screenshot (which grows the viewport to the page, so that the vertical
+	// scrollbar goes away) shows the layout that was measured.
+	if _, err := chromedp.Call(ctx, emulation.SetScrollbarsHidden, emulation.SetScrollbarsHiddenParams{Hidden: true}); err != nil {
+		t.Fatalf("browser: hiding the scrollbars: %v", err)
+	}
+	return ctx
+}
+
+// Recorder records, from when Record is called, the console errors, the
+// uncaught exceptions, the log entries at level error, and the URLs of the
+// network requests of a tab. It is safe for concurrent use.
+type Recorder struct {
+	mu       sync.Mutex
+	errors   []string
+	requests []string
+}
+
+// Record starts recording the events of the tab of ctx. Call it before the
+// navigation whose events it should see.
+func Record(ctx context.Context) (*Recorder, error) {
+	r := &Recorder{}
+	err := chromedp.Listen(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError {
+				r.addError("console.error: " + argsText(ev.Args))
+			}
+		case *runtime.EventExceptionThrown:
+			r.addError("exception: " + exceptionText(ev.ExceptionDetails))
+		case *log.EventEntryAdded:
+			if ev.Entry != nil && ev.Entry.Level == log.EntryLevelError {
+				msg := fmt.Sprintf("log (%s): %s", ev.Entry.Source, ev.Entry.Text)
+				if ev.Entry.URL != "" {
+					msg += " [" + ev.Entry.URL + "]"
+				}
+				r.addError(msg)
+			}
+		case *network.EventRequestWillBeSent:
+			if ev.Request != nil {
+				r.mu.Lock()
+				r.requests = append(r.requests, ev.Request.URL)
+				r.mu.Unlock()
+			}
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("browser: listening to the tab: %w", err)
+	}
+	return r, nil
+}
+
+func (r *Recorder) addError(s string) {
+	r.mu.Lock()
+	r.errors = append(r.errors, s)
+	r.mu.Unlock()
+}
+
+// Errors returns the console errors, exceptions and error log entries
+// recorded so far, in order.
+func (r *Recorder) Errors() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.errors...)
+}
+
+// Requests returns the URLs of the network requests recorded so far, in
+// order, including the page itself.
+func (r *Recorder) Requests() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.requests...)
+}
+
+func argsText(args []*runtime.RemoteObject) string {
+	var parts []string
+	for _, a := range args {
+		if a == nil {
+			continue
+		}
+		switch {
+		case len(a.Value) > 0:
+			parts = append(parts, string(a.Value))
+		case a.Description != "":
+			parts = append(parts, a.Description)
+		case a.UnserializableValue != "":
+			parts = append(parts, string(a.UnserializableValue))
+		default:
+			parts = append(parts, string(a.Type))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func exceptionText(d *runtime.ExceptionDetails) string {
+	if d == nil {
+		return "(no details)"
+	}
+	s := d.Text
+	if d.Exception != nil && d.Exception.Description != "" {
+		s += " " + d.Exception.Description
+	}
+	if d.URL != "" {
+		s += fmt.Sprintf(" [%s:%d]", d.URL, d.LineNumber+1)
+	}
+	return s
+}
+
+// Screenshot takes a screenshot of the whole page of the tab of ctx, beyond
+// the viewport, and writes it as a PNG file at path, making its folder if
+// needed.
+func Screenshot(ctx context.Context, path string) error {
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		return fmt.Errorf("browser: screenshot: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, png, 0o644)
+}
+
+// syncBuffer collects the browser's output for an error message.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.b.Len() < 64<<10 {
+		s.b.Write(p)
+	}
+	return len(p), nil
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}

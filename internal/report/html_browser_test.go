@@ -1,0 +1,444 @@
+package report_test
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"golang.org/x/net/html"
+
+	"unireport/internal/browser"
+)
+
+// These tests check the rendered 2017 HTML as a reader gets it: the page
+// alone (TestHTMLSelfContained) and the page in headless Chromium
+// (TestHTMLInBrowser).
+
+func fileURL(path string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+}
+
+var remoteURL = regexp.MustCompile(`(?i)^\s*(https?:)?//`)
+
+// TestHTMLSelfContained checks statically that the page needs nothing from
+// elsewhere: no script, no linked stylesheet, no attribute pointing to
+// another host, no url() or @import in its styles.
+func TestHTMLSelfContained(t *testing.T) {
+	_, b := build2017(t)
+	doc := parseHTML(t, b)
+	walk(doc, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		switch n.Data {
+		case "script", "iframe", "object", "embed", "base":
+			t.Errorf("the page has a <%s> element", n.Data)
+		case "link":
+			rel, _ := attrOf(n, "rel")
+			if strings.Contains(strings.ToLower(rel), "stylesheet") {
+				t.Errorf("the page links a stylesheet: %v", n.Attr)
+			}
+		case "style":
+			css := ""
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				css += c.Data
+			}
+			low := strings.ToLower(css)
+			if strings.Contains(low, "@import") || strings.Contains(low, "url(") {
+				t.Errorf("the styles load something: @import or url() in <style>")
+			}
+		}
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "src", "href", "srcset", "action", "formaction", "poster", "data", "background":
+				if remoteURL.MatchString(a.Val) {
+					t.Errorf("<%s %s=%q> points to another host", n.Data, a.Key, a.Val)
+				}
+			}
+			if strings.HasPrefix(a.Key, "on") {
+				t.Errorf("<%s> has an event handler attribute %s", n.Data, a.Key)
+			}
+		}
+		return true
+	})
+}
+
+// screenshotDir is where TestHTMLInBrowser saves its screenshots: the
+// folder that UNIREPORT_SCREENSHOTS names, or a temporary folder.
+func screenshotDir(t *testing.T) string {
+	if d := os.Getenv("UNIREPORT_SCREENSHOTS"); d != "" {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	return t.TempDir()
+}
+
+// layoutFacts are measured in the page at one viewport width.
+type layoutFacts struct {
+	InnerWidth  float64  `json:"innerWidth"`
+	ClientWidth float64  `json:"clientWidth"`
+	ScrollWidth float64  `json:"scrollWidth"`
+	BodyScroll  float64  `json:"bodyScroll"`
+	Offenders   []string `json:"offenders"` // elements outside the viewport, not inside a .table-wrap
+	// captions wider than the box that scrolls their table: their end is
+	// out of sight until the reader scrolls the table
+	ClippedCaptions []string `json:"clippedCaptions"`
+	Wraps           []struct {
+		Table       string  `json:"table"`
+		OverflowX   string  `json:"overflowX"`
+		Right       float64 `json:"right"`
+		ClientWidth float64 `json:"clientWidth"`
+		ScrollWidth float64 `json:"scrollWidth"`
+	} `json:"wraps"`
+}
+
+const measureLayout = `(() => {
+  const vw = window.innerWidth;
+  const offenders = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.closest('.table-wrap')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && (r.right > vw + 0.5 || r.left < -0.5)) {
+      offenders.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+        (el.className ? '.' + String(el.className).split(' ').join('.') : '') +
+        ' [' + Math.round(r.left) + ', ' + Math.round(r.right) + ']');
+    }
+  }
+  return {
+    innerWidth: vw,
+    clientWidth: document.documentElement.clientWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    bodyScroll: document.body.scrollWidth,
+    offenders: offenders.slice(0, 20),
+    clippedCaptions: [...document.querySelectorAll('.table-wrap caption')].filter(c => {
+      const r = c.getBoundingClientRect(), w = c.closest('.table-wrap').getBoundingClientRect();
+      return r.width > 1 && r.right > w.right + 0.5;
+    }).map(c => c.textContent.trim()),
+    wraps: [...document.querySelectorAll('.table-wrap')].map(w => ({
+      table: (w.querySelector('table') || {}).id || '',
+      overflowX: getComputedStyle(w).overflowX,
+      right: w.getBoundingClientRect().right,
+      clientWidth: w.clientWidth,
+      scrollWidth: w.scrollWidth,
+    })),
+  };
+})()`
+
+// tableFacts describe the tables and links of the page, as the browser
+// parsed them.
+type tableFacts struct {
+	Tables []struct {
+		ID            string   `json:"id"`
+		Captions      int      `json:"captions"`
+		CaptionFirst  bool     `json:"captionFirst"`
+		CaptionText   string   `json:"captionText"`
+		WrapLabel     string   `json:"wrapLabel"`
+		Theads        int      `json:"theads"`
+		Tbodies       int      `json:"tbodies"`
+		HeadRows      int      `json:"headRows"`
+		BodyRows      int      `json:"bodyRows"`
+		ThNoScope     []string `json:"thNoScope"`
+		HeadCells     []string `json:"headCells"`
+		HeadColspans  []int    `json:"headColspans"`
+		BodyTicks     int      `json:"bodyTicks"`
+		BodyRowIDs    []string `json:"bodyRowIds"`
+		BodyRowHeader int      `json:"bodyRowHeaders"` // body rows whose first cell is th scope=row
+	} `json:"tables"`
+	KoreaRow     bool     `json:"koreaRow"`
+	Refs         int      `json:"refs"`
+	Backrefs     int      `json:"backrefs"`
+	BrokenLinks  []string `json:"brokenLinks"`  // in-page links whose target is missing
+	RefsNoReturn []string `json:"refsNoReturn"` // references whose footnote has no link back to them
+}
+
+const measureTables = `(() => {
+  const text = el => el.textContent.replace(/\s+/g, ' ').trim();
+  const target = a => {
+    const h = a.getAttribute('href') || '';
+    return h.startsWith('#') ? document.getElementById(decodeURIComponent(h.slice(1))) : undefined;
+  };
+  const tables = [...document.querySelectorAll('table')].map(t => {
+    const caps = t.querySelectorAll(':scope > caption');
+    const head = [...t.querySelectorAll(':scope > thead > tr')];
+    const body = [...t.querySelectorAll(':scope > tbody > tr')];
+    const headCells = head.flatMap(r => [...r.cells]);
+    return {
+      id: t.id,
+      captions: caps.length,
+      captionFirst: t.firstElementChild !== null && t.firstElementChild.tagName === 'CAPTION',
+      wrapLabel: t.closest('.table-wrap') ? t.closest('.table-wrap').getAttribute('aria-label') || '' : '',
+      captionText: caps.length ? text(caps[0]) : '',
+      theads: t.querySelectorAll(':scope > thead').length,
+      tbodies: t.querySelectorAll(':scope > tbody').length,
+      headRows: head.length,
+      bodyRows: body.length,
+      thNoScope: [...t.querySelectorAll('th')].filter(th => !th.getAttribute('scope')).map(text),
+      headCells: headCells.map(text),
+      headColspans: headCells.map(c => c.colSpan),
+      bodyTicks: body.reduce((n, r) => n + (r.textContent.match(/√/g) || []).length, 0),
+      bodyRowIds: body.map(r => r.id),
+      bodyRowHeaders: body.filter(r => r.cells[0] && r.cells[0].tagName === 'TH' && r.cells[0].getAttribute('scope') === 'row').length,
+    };
+  });
+  const links = [...document.querySelectorAll('a[href^="#"]')];
+  const refs = [...document.querySelectorAll('a.footnote-ref')];
+  const backrefs = [...document.querySelectorAll('a.footnote-backref')];
+  return {
+    tables,
+    koreaRow: document.getElementById('state-korea-republic-of') !== null,
+    refs: refs.length,
+    backrefs: backrefs.length,
+    brokenLinks: links.filter(a => !target(a)).map(a => a.getAttribute('href')),
+    refsNoReturn: refs.filter(a => {
+      const fn = target(a);
+      const sup = a.closest('[id]');
+      return !fn || !sup || ![...fn.querySelectorAll('a.footnote-backref')].some(b => target(b) === sup);
+    }).map(a => a.getAttribute('href')),
+  };
+})()`
+
+// TestHTMLInBrowser loads the 2017 HTML from a file in headless Chromium
+// and checks what a reader gets: no console errors, no request beyond the
+// file, no sideways scrolling of the page at desktop and phone widths, the
+// tables' structure, and footnote links that work both ways. It saves a
+// full-page screenshot at each width.
+func TestHTMLInBrowser(t *testing.T) {
+	path, _ := write2017(t)
+	pageURL := fileURL(path)
+	shots := screenshotDir(t)
+
+	ctx := browser.New(t)
+	rec, err := browser.Record(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(pageURL),
+	); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, width := range []int64{1280, 375} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		f, err := chromedp.Run(ctx, chromedp.Evaluate[layoutFacts](measureLayout))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.InnerWidth != float64(width) {
+			t.Errorf("at %dpx: window.innerWidth = %v", width, f.InnerWidth)
+		}
+		if f.ScrollWidth > f.InnerWidth || f.ScrollWidth > f.ClientWidth || f.BodyScroll > f.ClientWidth {
+			t.Errorf("at %dpx the page scrolls sideways: scrollWidth %v (body %v), innerWidth %v, clientWidth %v",
+				width, f.ScrollWidth, f.BodyScroll, f.InnerWidth, f.ClientWidth)
+		}
+		if len(f.Offenders) > 0 {
+			t.Errorf("at %dpx these elements reach outside the viewport:\n  %s", width, strings.Join(f.Offenders, "\n  "))
+		}
+		if len(f.ClippedCaptions) > 0 {
+			t.Errorf("at %dpx these captions run out of sight beyond their table's box: %q", width, f.ClippedCaptions)
+		}
+		if len(f.Wraps) != 3 {
+			t.Errorf("at %dpx: %d .table-wrap boxes, want 3", width, len(f.Wraps))
+		}
+		var scrolling []string
+		for _, w := range f.Wraps {
+			if w.OverflowX != "auto" && w.OverflowX != "scroll" {
+				t.Errorf("at %dpx: the box of table %q has overflow-x %q; a wide table would widen the page", width, w.Table, w.OverflowX)
+			}
+			if w.Right > f.InnerWidth+0.5 {
+				t.Errorf("at %dpx: the box of table %q ends at %v, beyond the viewport", width, w.Table, w.Right)
+			}
+			if w.ScrollWidth > w.ClientWidth {
+				scrolling = append(scrolling, fmt.Sprintf("%s (%v of %vpx)", w.Table, w.ClientWidth, w.ScrollWidth))
+				// Only the participation table, a grid of ticks under
+				// long meeting names, may be wider than a phone. Scrolling
+				// the quotations sideways line by line is no way to read.
+				if w.Table != "participation" {
+					t.Errorf("at %dpx the %s table is wider than its box (%v of %vpx): the reader must scroll it sideways", width, w.Table, w.ClientWidth, w.ScrollWidth)
+				}
+			}
+		}
+		t.Logf("at %dpx: page %vpx wide; tables scrolling in their box: %v", width, f.ScrollWidth, scrolling)
+
+		shot := filepath.Join(shots, fmt.Sprintf("universalization-status-2017-%d.png", width))
+		if err := browser.Screenshot(ctx, shot); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshot: %s", shot)
+	}
+
+	tf, err := chromedp.Run(ctx, chromedp.Evaluate[tableFacts](measureTables))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTables(t, tf)
+
+	// Click the first footnote reference, then the footnote's back link.
+	if tf.Refs > 0 {
+		type ref struct {
+			Href   string `json:"href"`   // the footnote, e.g. #fn:1
+			Origin string `json:"origin"` // the reference's own id, e.g. fnref:1
+		}
+		r, err := chromedp.Run(ctx, chromedp.Evaluate[ref](`(() => {
+  const a = document.querySelector('a.footnote-ref');
+  return {href: a.getAttribute('href'), origin: (a.closest('[id]') || {}).id || ''};
+})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Click(chromedp.CSS("a.footnote-ref"))); err != nil {
+			t.Fatal(err)
+		}
+		checkJump(t, ctx, r.Href, "the footnote")
+		back := fmt.Sprintf(`[id=%q] a.footnote-backref`, strings.TrimPrefix(r.Href, "#"))
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(back))); err != nil {
+			t.Fatal(err)
+		}
+		checkJump(t, ctx, "#"+r.Origin, "the reference")
+	}
+
+	// One last round trip, so that every event sent before it is recorded.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[int](`1`)); err != nil {
+		t.Fatal(err)
+	}
+	if errs := rec.Errors(); len(errs) > 0 {
+		t.Errorf("console errors:\n  %s", strings.Join(errs, "\n  "))
+	}
+	reqs := rec.Requests()
+	if len(reqs) == 0 {
+		t.Errorf("no request recorded, not even the page's own")
+	}
+	for _, r := range reqs {
+		if r != pageURL {
+			t.Errorf("request to %s; the page should load nothing but itself (%s)", r, pageURL)
+		}
+	}
+}
+
+// checkJump checks that the page's address now ends in hash and that the
+// element it names is in the viewport.
+func checkJump(t *testing.T, ctx context.Context, hash, what string) {
+	t.Helper()
+	type jump struct {
+		Hash   string  `json:"hash"`
+		Found  bool    `json:"found"`
+		Top    float64 `json:"top"`
+		Bottom float64 `json:"bottom"`
+		Height float64 `json:"height"`
+	}
+	js := fmt.Sprintf(`(() => {
+  const el = document.getElementById(%q);
+  const r = el ? el.getBoundingClientRect() : {top: 0, bottom: 0};
+  return {hash: location.hash, found: el !== null, top: r.top, bottom: r.bottom, height: window.innerHeight};
+})()`, strings.TrimPrefix(hash, "#"))
+	j, err := chromedp.Run(ctx, chromedp.Evaluate[jump](js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	switch {
+	case j.Hash != hash:
+		t.Errorf("following the link to %s: the address ends in %q, want %q", what, j.Hash, hash)
+	case !j.Found:
+		t.Errorf("following the link to %s: no element with id %s", what, hash)
+	case j.Bottom <= 0 || j.Top >= j.Height:
+		t.Errorf("following the link to %s: %s is not in view (top %v, bottom %v, viewport height %v)", what, hash, j.Top, j.Bottom, j.Height)
+	}
+}
+
+func checkTables(t *testing.T, tf tableFacts) {
+	t.Helper()
+	want := map[string]bool{"vote": true, "participation": true, "positions": true}
+	for _, tb := range tf.Tables {
+		if !want[tb.ID] {
+			t.Errorf("unexpected table %q", tb.ID)
+			continue
+		}
+		delete(want, tb.ID)
+		if tb.Captions != 1 || tb.CaptionText == "" {
+			t.Errorf("table %s: %d captions (%q), want one", tb.ID, tb.Captions, tb.CaptionText)
+		}
+		if !tb.CaptionFirst {
+			t.Errorf("table %s: the caption is not the table's first child", tb.ID)
+		}
+		if tb.WrapLabel != tb.CaptionText {
+			t.Errorf("table %s: its scrolling box is labelled %q, not with the caption %q", tb.ID, tb.WrapLabel, tb.CaptionText)
+		}
+		if tb.Theads != 1 || tb.Tbodies != 1 {
+			t.Errorf("table %s: %d thead and %d tbody, want one of each", tb.ID, tb.Theads, tb.Tbodies)
+		}
+		if len(tb.ThNoScope) > 0 {
+			t.Errorf("table %s: header cells without scope: %q", tb.ID, tb.ThNoScope)
+		}
+		switch tb.ID {
+		case "vote":
+			wantHead := []string{"In favour (15)", "Abstained (16)", "Not present (3)"}
+			if strings.Join(tb.HeadCells, "|") != strings.Join(wantHead, "|") {
+				t.Errorf("vote table headings %q, want %q", tb.HeadCells, wantHead)
+			}
+			if tb.BodyRows != 16 {
+				t.Errorf("vote table: %d rows, want 16 (the longest column, Abstained)", tb.BodyRows)
+			}
+		case "participation":
+			if tb.HeadRows != 2 {
+				t.Errorf("participation table: %d header rows, want 2 (years, meetings)", tb.HeadRows)
+			}
+			// first header row: the corner, then each year spanning its meetings
+			spans := map[string]int{}
+			for i, c := range tb.HeadCells {
+				spans[c] = tb.HeadColspans[i]
+			}
+			for year, n := range map[string]int{"2014": 2, "2015": 2, "2016": 2, "2017": 1} {
+				if spans[year] != n {
+					t.Errorf("participation table: year %s spans %d columns, want %d", year, spans[year], n)
+				}
+			}
+			if tb.BodyTicks != 56 {
+				t.Errorf("participation table: %d ticks in the body, want 56", tb.BodyTicks)
+			}
+			if tb.BodyRowHeader != tb.BodyRows {
+				t.Errorf("participation table: %d of %d rows start with a row header", tb.BodyRowHeader, tb.BodyRows)
+			}
+		case "positions":
+			if tb.BodyRows != 35 {
+				t.Errorf("table of positions: %d rows, want 35", tb.BodyRows)
+			}
+			idPattern := regexp.MustCompile(`^state-[a-z0-9]+(-[a-z0-9]+)*$`)
+			seen := map[string]bool{}
+			for _, id := range tb.BodyRowIDs {
+				if !idPattern.MatchString(id) || seen[id] {
+					t.Errorf("table of positions: row id %q is not a unique state-... id", id)
+				}
+				seen[id] = true
+			}
+			if tb.BodyRowHeader != tb.BodyRows {
+				t.Errorf("table of positions: %d of %d rows start with a row header", tb.BodyRowHeader, tb.BodyRows)
+			}
+		}
+	}
+	for id := range want {
+		t.Errorf("no table %q", id)
+	}
+	if !tf.KoreaRow {
+		t.Error(`document.getElementById("state-korea-republic-of") is null`)
+	}
+	if tf.Refs != 2 || tf.Backrefs != 2 {
+		t.Errorf("%d footnote references and %d back links, want 2 and 2", tf.Refs, tf.Backrefs)
+	}
+	if len(tf.BrokenLinks) > 0 {
+		t.Errorf("in-page links to nothing: %q", tf.BrokenLinks)
+	}
+	if len(tf.RefsNoReturn) > 0 {
+		t.Errorf("footnote references whose footnote does not link back: %q", tf.RefsNoReturn)
+	}
+}
