@@ -27,39 +27,62 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	opts := buildOptions{templates: *tmpl, draft: *draft}
 	dir, err := editionDir(fs.Args())
 	if err != nil {
 		fmt.Fprintf(stderr, "unireport: %v\n", err)
 		return 2
 	}
-	r, diags := report.Prepare(dir, *tmpl)
+	return buildOne(dir, *out, opts, stdout, stderr)
+}
+
+type buildOptions struct {
+	templates string
+	draft     bool
+}
+
+// buildOne builds one edition into outDir (default output/<year>).
+func buildOne(dir, outDir string, opts buildOptions, stdout, stderr io.Writer) int {
+	r, diags := report.Prepare(dir, opts.templates)
 	if diags.HasErrors() {
 		printDiagnostics(stderr, diags)
 		fmt.Fprintf(stderr, "%s: %s; nothing was written\n", dir, diags.Summary())
 		return 1
 	}
-	d := report.Draft{On: *draft}
-	if *draft {
-		d.Built = time.Now().Format("2 January 2006 15:04 MST")
+	d := report.Draft{On: opts.draft}
+	if opts.draft {
+		d.Built = time.Now()
 	}
+	// Render both before writing either, so that a failure leaves the
+	// previous pair as it was.
 	html, err := r.HTML(d)
 	if err != nil {
-		fmt.Fprintf(stderr, "unireport: %v\n", err)
+		fmt.Fprintf(stderr, "unireport: %s: %v\n", dir, err)
 		return 1
 	}
-	outDir := *out
+	pdf, err := r.PDF(d)
+	if err != nil {
+		fmt.Fprintf(stderr, "unireport: %s: %v\n", dir, err)
+		return 1
+	}
 	if outDir == "" {
 		outDir = report.OutputDir("output", r.Edition.Facts.Year)
 	}
 	htmlPath := filepath.Join(outDir, r.BaseName()+".html")
-	if err := atomicfile.Write(htmlPath, html, 0o644); err != nil {
-		fmt.Fprintf(stderr, "unireport: %v\n", err)
-		return 1
+	pdfPath := filepath.Join(outDir, r.BaseName()+".pdf")
+	for _, f := range []struct {
+		path string
+		data []byte
+	}{{htmlPath, html}, {pdfPath, pdf}} {
+		if err := atomicfile.Write(f.path, f.data, 0o644); err != nil {
+			fmt.Fprintf(stderr, "unireport: %v\n", err)
+			return 1
+		}
 	}
 	_, warnings := diags.Count()
-	fmt.Fprintf(stdout, "wrote %s", htmlPath)
+	fmt.Fprintf(stdout, "wrote %s and %s", htmlPath, pdfPath)
 	if warnings > 0 {
-		fmt.Fprintf(stdout, " (%d warnings: run unireport check to see them)", warnings)
+		fmt.Fprintf(stdout, " (%d warnings: run unireport check %s to see them)", warnings, dir)
 	}
 	fmt.Fprintln(stdout)
 	return 0

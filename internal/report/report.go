@@ -4,8 +4,11 @@ package report
 
 import (
 	"fmt"
+
+	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"unireport/internal/compose"
 	"unireport/internal/diag"
@@ -14,6 +17,7 @@ import (
 	"unireport/internal/fonts"
 	"unireport/internal/glyphs"
 	"unireport/internal/htmlout"
+	"unireport/internal/pdfout"
 )
 
 // Report is an edition prepared for writing.
@@ -38,6 +42,9 @@ func Prepare(dataDir, tmplDir string) (*Report, diag.List) {
 	}
 	return &Report{Edition: e, Markdown: md, Doc: document.Parse(md)}, diags
 }
+
+// document returns the tree to render.
+func (r *Report) document(d Draft) *document.Document { return r.Doc }
 
 // Check runs every check that a build runs, writing nothing: the data, the
 // templates, the glyphs of both, and the merge of the two.
@@ -89,21 +96,62 @@ func (r *Report) BaseName() string {
 // Draft says how a draft is marked; the zero value is a final build.
 type Draft struct {
 	On    bool
-	Built string // the build time, shown on drafts
+	Built time.Time // the build time, shown on drafts
 }
 
 // HTML renders the report as one self-contained HTML page.
 func (r *Report) HTML(d Draft) ([]byte, error) {
 	f := r.Edition.Facts
-	return htmlout.Render(r.Doc, htmlout.Options{
+	return htmlout.Render(r.document(d), htmlout.Options{
 		Title:    f.Title,
 		Lang:     f.Language,
 		Author:   f.PresentedBy,
 		Subject:  fmt.Sprintf("%s, %s", f.Title, f.Date),
 		Keywords: keywords(f),
 		Draft:    d.On,
+		Built:    builtText(d),
+	})
+}
+
+func builtText(d Draft) string {
+	if !d.On || d.Built.IsZero() {
+		return ""
+	}
+	return d.Built.Format("2 January 2006 15:04 MST")
+}
+
+// PDF renders the report as a PDF. Its dates come from SOURCE_DATE_EPOCH
+// where set, else from the edition's date, so that a build is reproducible.
+func (r *Report) PDF(d Draft) ([]byte, error) {
+	f := r.Edition.Facts
+	created, err := SourceDate(f.Date.Time())
+	if err != nil {
+		return nil, err
+	}
+	return pdfout.Render(r.document(d), pdfout.Options{
+		Title:    f.Title,
+		Author:   f.PresentedBy,
+		Subject:  fmt.Sprintf("%s, %s", f.Title, f.Date),
+		Keywords: keywords(f),
+		Lang:     f.Language,
+		Created:  created,
+		Draft:    d.On,
 		Built:    d.Built,
 	})
+}
+
+// SourceDate returns the time in SOURCE_DATE_EPOCH, or fallback when it is
+// not set (reproducible-builds.org's convention).
+func SourceDate(fallback time.Time) (time.Time, error) {
+	v := os.Getenv("SOURCE_DATE_EPOCH")
+	if v == "" {
+		return fallback, nil
+	}
+	secs, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || secs < 0 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH must be a number of seconds since 1970, not %q", v)
+	}
+	return time.Unix(secs, 0).UTC(), nil
 }
 
 func keywords(f edition.Facts) string {

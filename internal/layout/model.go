@@ -1,0 +1,135 @@
+// Package layout is the report's page layout engine. It takes a Document of
+// blocks and styled runs, measures text through a Measurer and returns pages
+// of positioned boxes (text fragments, rules, fills, links, bookmarks,
+// footnote areas) for a drawing back end such as internal/pdfdraw.
+//
+// Layout works in two passes. Preparing a block measures each word once and
+// records its minimum and natural widths; laying out at a width then wraps
+// those measured words without measuring again, so nested tables and lists do
+// not re-measure their subtrees. Pagination places the laid-out lines, tables
+// and footnotes on pages. Nothing is kept between calls to Layout.
+//
+// All lengths are in PostScript points (1/72 inch); y grows downwards from the
+// top edge of the page.
+package layout
+
+// Document is the input of Layout: the blocks of the body in reading order and
+// the footnotes they reference.
+type Document struct {
+	Blocks []Block
+	// Footnotes maps a footnote number to its content. A footnote is set at
+	// the foot of the page that holds its first reference (a Run with that
+	// FootnoteRef); footnotes never referenced are not set.
+	Footnotes map[int][]Block
+}
+
+// Block is a block-level element: *Paragraph, *Heading, *List, *Table,
+// *Rule or *TitleBlock.
+type Block interface{ isBlock() }
+
+// Align is the horizontal alignment of text in a paragraph or a table cell.
+type Align int
+
+// Alignments. AlignDefault takes the context's default: justified for body
+// paragraphs, left in table cells and footnotes, or the cell's own Align.
+const (
+	AlignDefault Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+	AlignJustify
+)
+
+// Paragraph is a run of text wrapped into lines.
+type Paragraph struct {
+	Runs  []Run
+	Align Align
+}
+
+// Heading is a section heading: bold, kept with what follows, and listed in
+// the PDF outline. Level 1 is the top level.
+type Heading struct {
+	Level int
+	Runs  []Run
+	// Bookmark is the outline entry's text; empty means the heading's text.
+	Bookmark string
+}
+
+// List is a bulleted (Ordered false) or numbered list. Start is the first
+// number of an ordered list; 0 means 1.
+type List struct {
+	Ordered bool
+	Start   int
+	Items   [][]Block
+}
+
+// Table is a ruled table. Head rows are repeated at the top of every page the
+// table continues on; a Body row taller than the space left on a page is split
+// line by line, its cells continuing side by side on the next page.
+type Table struct {
+	// Caption is set above the table, centred and bold, and kept with it.
+	Caption []Run
+	Head    []Row
+	Body    []Row
+	// Widths are optional relative column widths. When every column has a
+	// positive entry, columns share the table width in these proportions;
+	// columns whose entry is zero, negative or missing are sized from their
+	// content and the others share the rest in proportion. Either way no
+	// column is made narrower than its longest word while the words fit.
+	Widths []float64
+}
+
+// Row is a table row. ID, if set, names an anchor at the row's top that a
+// Run's Link "#ID" points to.
+type Row struct {
+	Cells []Cell
+	ID    string
+}
+
+// Cell is a table cell. ColSpan and RowSpan of 0 mean 1. Header cells are set
+// bold on a light grey ground; cells of Head rows are header cells whatever
+// Header says. Align is the default alignment of the cell's paragraphs.
+//
+// Body cells spanning rows are kept together with the rows they span: such a
+// group is never split across pages, and a group taller than a page is an
+// error.
+type Cell struct {
+	Blocks  []Block
+	ColSpan int
+	RowSpan int
+	Header  bool
+	Align   Align
+}
+
+// Rule is a horizontal rule across the text width.
+type Rule struct{}
+
+// TitleBlock is the document's title as an official document sets it on its
+// first page: the title centred in bold, then the presenting line (for
+// example "Presented by the President of the Sixteenth Meeting of the States
+// Parties") and the date, both centred.
+type TitleBlock struct {
+	Title    string
+	Subtitle string
+	Date     string
+}
+
+// Run is a stretch of text in one style. A Run with FootnoteRef > 0 is a
+// footnote reference: it is set as a superscript number (Text, or the number
+// itself when Text is empty) and makes the footnote appear on its page. Link
+// is a URL, or "#ID" for a table row with that ID.
+type Run struct {
+	Text        string
+	Bold        bool
+	Italic      bool
+	Superscript bool
+	Link        string
+	FootnoteRef int
+}
+
+func (*Paragraph) isBlock()  {}
+func (*Heading) isBlock()    {}
+func (*List) isBlock()       {}
+func (*Table) isBlock()      {}
+func (*Rule) isBlock()       {}
+func (*TitleBlock) isBlock() {}
