@@ -4,7 +4,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"time"
 
 	"unireport/internal/atomicfile"
@@ -17,17 +20,25 @@ const templatesDir = "templates"
 func build(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("out", "", "write the report into `DIR` (default output/<year>)")
-	draft := fs.Bool("draft", false, "mark the report as a draft")
+	out := fs.String("out", "", "write the report into `DIR` (default output/<year>; with -all, DIR/<year>)")
+	draft := fs.Bool("draft", false, "mark the report as a draft, with the editors' checklist at its end")
+	all := fs.Bool("all", false, "build every edition under data/")
 	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: unireport build [-out DIR] [-draft] [-templates DIR] [EDITION]")
+		fmt.Fprintln(stderr, "usage: unireport build [-out DIR] [-draft] [-templates DIR] [-all | EDITION]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	opts := buildOptions{templates: *tmpl, draft: *draft}
+	if *all {
+		if fs.NArg() > 0 {
+			fmt.Fprintln(stderr, "unireport: -all builds every edition: name none")
+			return 2
+		}
+		return buildAll(dataRoot, *out, opts, stdout, stderr)
+	}
 	dir, err := editionDir(fs.Args())
 	if err != nil {
 		fmt.Fprintf(stderr, "unireport: %v\n", err)
@@ -39,6 +50,38 @@ func build(args []string, stdout, stderr io.Writer) int {
 type buildOptions struct {
 	templates string
 	draft     bool
+}
+
+// buildAll builds every edition folder under root into out/<year>, going on
+// after a failure so that every broken edition is reported in one run.
+func buildAll(root, out string, opts buildOptions, stdout, stderr io.Writer) int {
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		fmt.Fprintf(stderr, "unireport: cannot read %s/: %v\n", root, err)
+		return 2
+	}
+	var years []int
+	for _, e := range entries {
+		if y, err := strconv.Atoi(e.Name()); err == nil && e.IsDir() {
+			years = append(years, y)
+		}
+	}
+	if len(years) == 0 {
+		fmt.Fprintf(stderr, "unireport: no editions in %s/\n", root)
+		return 2
+	}
+	sort.Ints(years)
+	code := 0
+	for _, y := range years {
+		outDir := ""
+		if out != "" {
+			outDir = filepath.Join(out, strconv.Itoa(y))
+		}
+		if c := buildOne(filepath.Join(root, strconv.Itoa(y)), outDir, opts, stdout, stderr); c > code {
+			code = c
+		}
+	}
+	return code
 }
 
 // buildOne builds one edition into outDir (default output/<year>).
@@ -82,7 +125,7 @@ func buildOne(dir, outDir string, opts buildOptions, stdout, stderr io.Writer) i
 	_, warnings := diags.Count()
 	fmt.Fprintf(stdout, "wrote %s and %s", htmlPath, pdfPath)
 	if warnings > 0 {
-		fmt.Fprintf(stdout, " (%d warnings: run unireport check %s to see them)", warnings, dir)
+		fmt.Fprintf(stdout, " (%d warnings: run unireport check -checklist %s to see them)", warnings, dir)
 	}
 	fmt.Fprintln(stdout)
 	return 0

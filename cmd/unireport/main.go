@@ -31,7 +31,9 @@ const usage = `usage: unireport COMMAND [flags] [EDITION]
 
 Commands:
   build    write the report into output/<year>/ (see unireport build -h)
-  check    load an edition's data, print every problem, exit 1 on errors
+  check    load an edition's data, print every problem, exit 1 on errors;
+           -checklist adds the editors' checklist
+  new      start next year's edition from the last one: unireport new 2018
 
 EDITION is a year (the folder data/<year>) or an edition folder;
 by default the newest folder under data/.
@@ -48,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return check(args[1:], stdout, stderr)
 	case "build":
 		return build(args[1:], stdout, stderr)
+	case "new":
+		return newEdition(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -60,6 +64,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
+	list := fs.Bool("checklist", false, "also print the editors' checklist")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -68,9 +73,12 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "unireport: %v\n", err)
 		return 2
 	}
-	diags := report.Check(dir, *tmpl)
+	r, diags := report.Prepare(dir, *tmpl)
 	printDiagnostics(stdout, diags)
 	fmt.Fprintf(stdout, "%s: %s\n", dir, diags.Summary())
+	if *list && r != nil {
+		fmt.Fprintf(stdout, "\n%s", r.Checklist())
+	}
 	if diags.HasErrors() {
 		return 1
 	}
@@ -103,14 +111,18 @@ func editionDir(args []string) (string, error) {
 }
 
 // newestEdition returns the folder under root with the highest year.
-func newestEdition(root string) (string, error) {
+func newestEdition(root string) (string, error) { return newestEditionBefore(root, 1<<30) }
+
+// newestEditionBefore returns the folder under root with the highest year
+// below limit.
+func newestEditionBefore(root string, limit int) (string, error) {
 	entries, err := os.ReadDir(root)
 	if err != nil {
 		return "", fmt.Errorf("no editions: cannot read %s/ (run unireport from the project folder, or name an edition folder)", root)
 	}
 	var years []int
 	for _, e := range entries {
-		if y, err := strconv.Atoi(e.Name()); err == nil && e.IsDir() {
+		if y, err := strconv.Atoi(e.Name()); err == nil && e.IsDir() && y < limit {
 			years = append(years, y)
 		}
 	}

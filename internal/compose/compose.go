@@ -165,6 +165,7 @@ func funcs(e *edition.Edition) template.FuncMap {
 			return mapNames(states, (*edition.State).TextName)
 		},
 		"sentence": sentence,
+		"sep":      sep,
 		"table": func(name string, args ...string) (string, error) {
 			return table(e, name, args)
 		},
@@ -217,6 +218,18 @@ func andList(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// sep is the separator before item i of n in an English list: "", ", "
+// or " and ".
+func sep(i, n int) string {
+	switch {
+	case i == 0:
+		return ""
+	case i == n-1:
+		return " and "
+	}
+	return ", "
 }
 
 // years joins years as a list: "2008 and 2009".

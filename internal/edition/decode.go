@@ -138,6 +138,10 @@ func (d *decoder) table(m map[string]any, path string, rv reflect.Value) {
 
 // value decodes one TOML value into rv.
 func (d *decoder) value(v any, path string, rv reflect.Value) {
+	if s, ok := v.(string); ok && IsBlank(s) {
+		d.diags.Errorf(d.src.at(path, true), "%s is not filled in yet: %s", d.keyName(path), blankHint(s))
+		return
+	}
 	t := rv.Type()
 	switch {
 	case t == dateType:
@@ -204,6 +208,23 @@ func (d *decoder) value(v any, path string, rv reflect.Value) {
 	}
 }
 
+// BlankMarker starts a value that unireport new left for the editors to
+// fill in, e.g. "TODO: the date of presentation, e.g. 2018-11-30". Any
+// value that starts with it is an error until it is replaced.
+const BlankMarker = "TODO"
+
+// IsBlank reports whether s is a value still to be filled in.
+func IsBlank(s string) bool { return strings.HasPrefix(strings.TrimSpace(s), BlankMarker) }
+
+func blankHint(s string) string {
+	hint := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), BlankMarker))
+	hint = strings.TrimSpace(strings.TrimPrefix(hint, ":"))
+	if hint == "" {
+		return "replace the " + BlankMarker + " marker"
+	}
+	return hint
+}
+
 func asList(v any) ([]any, bool) {
 	switch l := v.(type) {
 	case []any:
@@ -266,8 +287,12 @@ func (d *decoder) context(path string) string {
 }
 
 func describeElement(name string, idx int, v any) string {
+	fields := []string{"name", "key", "label"}
+	if name == "meeting" {
+		fields = []string{"key", "label"} // unique, where names repeat ("intersessional meetings")
+	}
 	if m, ok := v.(map[string]any); ok {
-		for _, k := range []string{"name", "key", "label"} {
+		for _, k := range fields {
 			if s, ok := m[k].(string); ok && s != "" {
 				return fmt.Sprintf("%s %q", name, s)
 			}

@@ -33,9 +33,20 @@ type meetingsDoc struct {
 	Meeting []*Meeting `toml:"meeting,required" doc:"One table per meeting, in the order of the participation table."`
 }
 
-// Load reads and validates the edition in dir. It always returns every
-// problem it found; the edition is usable only when the list has no errors.
+// Load reads and validates the edition in dir, and reconciles it with the
+// previous edition beside it. It always returns every problem it found;
+// the edition is usable only when the list has no errors.
 func Load(dir string) (*Edition, diag.List) {
+	e, diags := load(dir)
+	if e != nil && !diags.HasErrors() {
+		e.validateChanges(&diags)
+		diags.Sort()
+	}
+	return e, diags
+}
+
+// load reads and validates one edition on its own.
+func load(dir string) (*Edition, diag.List) {
 	var diags diag.List
 	e := &Edition{Dir: dir, sources: map[string]*source{}}
 	info, err := os.Stat(dir)

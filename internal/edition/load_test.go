@@ -359,7 +359,7 @@ func TestLoadBadInput(t *testing.T) {
 		{
 			name:  "unknown meeting kind",
 			edits: []fileEdit{replace(meetingsF, "year = 2015\nkind = \"msp\"", "year = 2015\nkind = \"conference\"")},
-			want:  []wantDiag{errAt(meetingsF, `kind = ‸"conference"`, `key "kind" in meeting "Fourteenth Meeting of the States Parties": "conference" is not a kind of meeting: use "intersessional", "review-conference" or "msp"`)},
+			want:  []wantDiag{errAt(meetingsF, `kind = ‸"conference"`, `key "kind" in meeting "2015-14msp": "conference" is not a kind of meeting: use "intersessional", "review-conference" or "msp"`)},
 		},
 
 		// The vote.

@@ -29,6 +29,15 @@ type Facts struct {
 	Meeting             MeetingID `toml:"meeting,required" doc:"The Meeting of the States Parties this report is presented to."`
 	Work                Work      `toml:"work,required" doc:"The universalization work of the year."`
 	StaleAfterYears     int       `toml:"stale_after_years" doc:"A State's newest quotation older than this many years is warned about; default 5."`
+	Changes             []*Change `toml:"change" doc:"Accessions to and withdrawals from the Convention since the previous edition, one table each."`
+}
+
+// Change is an accession to or a withdrawal from the Convention.
+type Change struct {
+	Kind  ChangeKind `toml:"kind,required" doc:"\"accession\" or \"withdrawal\"."`
+	State string     `toml:"state,required" doc:"The State's name as the report prints it in running text, e.g. \"Sri Lanka\"."`
+	Key   Key        `toml:"key,required" doc:"The State's key, as in states.toml of this or the previous edition."`
+	Date  Date       `toml:"date,required" doc:"For an accession, the date the instrument was deposited; for a withdrawal, the date it takes effect."`
 }
 
 // MeetingID names the meeting the report is presented to.

@@ -67,6 +67,8 @@ func typeWords(t reflect.Type) string {
 		return "key"
 	case t == reflect.TypeFor[MeetingKind]():
 		return "meeting kind"
+	case t == reflect.TypeFor[ChangeKind]():
+		return "change kind"
 	case t.Kind() == reflect.String:
 		return "text"
 	case t.Kind() == reflect.Int:

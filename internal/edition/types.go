@@ -63,3 +63,25 @@ func (d Date) ISO() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.
 
 // Time returns midnight UTC of the date.
 func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+// ChangeKind is an accession or a withdrawal.
+type ChangeKind string
+
+// The kinds of change in the membership of the Convention.
+const (
+	Accession  ChangeKind = "accession"
+	Withdrawal ChangeKind = "withdrawal"
+)
+
+// UnmarshalText accepts only the known kinds.
+func (k *ChangeKind) UnmarshalText(b []byte) error {
+	switch v := ChangeKind(b); v {
+	case Accession, Withdrawal:
+		*k = v
+		return nil
+	}
+	return fmt.Errorf("%q is not a kind of change: use \"accession\" or \"withdrawal\"", b)
+}
+
+// Before reports whether d is earlier than o.
+func (d Date) Before(o Date) bool { return d.Time().Before(o.Time()) }

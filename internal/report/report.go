@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"time"
+	"unireport/internal/checklist"
 
 	"unireport/internal/compose"
 	"unireport/internal/diag"
@@ -25,6 +26,7 @@ type Report struct {
 	Edition  *edition.Edition
 	Markdown []byte // the templates merged with the data
 	Doc      *document.Document
+	Warnings diag.List // what check warns about, for the editors' checklist
 }
 
 // Prepare loads and checks the edition in dataDir, merges it with the
@@ -40,11 +42,21 @@ func Prepare(dataDir, tmplDir string) (*Report, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &Report{Edition: e, Markdown: md, Doc: document.Parse(md)}, diags
+	return &Report{Edition: e, Markdown: md, Doc: document.Parse(md), Warnings: diags}, diags
 }
 
-// document returns the tree to render.
-func (r *Report) document(d Draft) *document.Document { return r.Doc }
+// Checklist is the editors' checklist for this edition, as Markdown.
+func (r *Report) Checklist() string { return checklist.Markdown(r.Edition, r.Warnings) }
+
+// document returns the tree to render: a draft carries the editors'
+// checklist at its end, a final build never does.
+func (r *Report) document(d Draft) *document.Document {
+	if !d.On {
+		return r.Doc
+	}
+	md := append(append([]byte{}, r.Markdown...), "\n\n"+r.Checklist()...)
+	return document.Parse(md)
+}
 
 // Check runs every check that a build runs, writing nothing: the data, the
 // templates, the glyphs of both, and the merge of the two.

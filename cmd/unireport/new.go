@@ -1,0 +1,70 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"unireport/internal/edition"
+	"unireport/internal/newedition"
+)
+
+func newEdition(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	from := fs.String("from", "", "start from the edition in `EDITION` (default: the newest under data/)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: unireport new [-from EDITION] YEAR")
+		fs.PrintDefaults()
+	}
+	// Accept the flag before or after the year.
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	rest := fs.Args()
+	if len(rest) > 1 {
+		if err := fs.Parse(rest[1:]); err != nil {
+			return 2
+		}
+		rest = append(rest[:1], fs.Args()...)
+	}
+	if len(rest) != 1 {
+		fs.Usage()
+		return 2
+	}
+	year, err := strconv.Atoi(rest[0])
+	if err != nil || year < 1990 || year > 2100 {
+		fmt.Fprintf(stderr, "unireport: %q is not a year\n", rest[0])
+		return 2
+	}
+	fromDir := *from
+	if fromDir == "" {
+		fromDir, err = newestEditionBefore(dataRoot, year)
+	} else {
+		fromDir, err = editionDir([]string{fromDir})
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "unireport: %v\n", err)
+		return 2
+	}
+	dir := filepath.Join(filepath.Dir(filepath.Clean(fromDir)), strconv.Itoa(year))
+	if _, err := os.Stat(dir); err == nil {
+		fmt.Fprintf(stderr, "unireport: %s already exists: unireport new never overwrites an edition\n", dir)
+		return 1
+	}
+	prev, diags := edition.Load(fromDir)
+	if diags.HasErrors() {
+		printDiagnostics(stderr, diags)
+		fmt.Fprintf(stderr, "%s has errors: fix them before starting a new edition from it\n", fromDir)
+		return 1
+	}
+	if err := newedition.Create(prev, dir, year); err != nil {
+		fmt.Fprintf(stderr, "unireport: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "created %s from %s\nfill in every TODO value, then run: unireport check %s\n", dir, fromDir, dir)
+	return 0
+}
