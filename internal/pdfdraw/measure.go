@@ -44,14 +44,16 @@ func styleCode(s layout.Style) string {
 	return ""
 }
 
-// newPDF returns a PDF writer in points with the set's four faces registered.
-func newPDF(set *fonts.Set, w, h float64) (*fpdf.Fpdf, error) {
+// newPDF returns a PDF writer in points with the given faces of the set
+// registered. Registering a face costs more than drawing a report, so a
+// writer registers only the faces its pages use.
+func newPDF(set *fonts.Set, w, h float64, faces []fonts.Face) (*fpdf.Fpdf, error) {
 	family := familyOf(set)
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P", UnitStr: "pt",
 		Size: fpdf.SizeType{Wd: w, Ht: h},
 	})
-	for _, f := range fonts.Faces {
+	for _, f := range faces {
 		code := styleCode(layout.Style{Bold: f == fonts.Bold || f == fonts.BoldItalic, Italic: f == fonts.Italic || f == fonts.BoldItalic})
 		pdf.AddUTF8FontFromBytes(family, code, set.Bytes(f))
 		if err := pdf.Error(); err != nil {
@@ -85,7 +87,7 @@ func NewMeasurer(set *fonts.Set) (*Measurer, error) {
 	if set == nil {
 		set = fonts.Default()
 	}
-	pdf, err := newPDF(set, 595.28, 841.89)
+	pdf, err := newPDF(set, 595.28, 841.89, fonts.Faces[:])
 	if err != nil {
 		return nil, fmt.Errorf("pdfdraw: %w", err)
 	}

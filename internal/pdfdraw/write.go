@@ -73,7 +73,7 @@ func Write(w io.Writer, pages []layout.Page, opts Options) (err error) {
 		return err
 	}
 	stage = "registering fonts"
-	pdf, err := newPDF(set, pages[0].Width, pages[0].Height)
+	pdf, err := newPDF(set, pages[0].Width, pages[0].Height, usedFaces(pages, opts))
 	if err != nil {
 		return fmt.Errorf("pdfdraw: %w", err)
 	}
@@ -302,4 +302,25 @@ func (d *drawer) watermark(p layout.Page) {
 	pdf.Text(cx-w/2, cy+watermarkSize*0.35, text)
 	pdf.TransformEnd()
 	pdf.SetTextColor(0, 0, 0)
+}
+
+// usedFaces lists the faces the pages and their furniture are set in.
+func usedFaces(pages []layout.Page, opts Options) []fonts.Face {
+	used := map[fonts.Face]bool{fonts.Regular: true} // page numbers
+	if opts.Draft {
+		used[fonts.Bold] = true   // the watermark
+		used[fonts.Italic] = true // the build time in the footer
+	}
+	for _, p := range pages {
+		for _, t := range p.Texts {
+			used[fonts.FaceOf(t.Style.Bold, t.Style.Italic)] = true
+		}
+	}
+	var out []fonts.Face
+	for _, f := range fonts.Faces {
+		if used[f] {
+			out = append(out, f)
+		}
+	}
+	return out
 }

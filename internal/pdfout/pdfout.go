@@ -6,6 +6,7 @@ package pdfout
 import (
 	"bytes"
 	"fmt"
+	"sync"
 	"time"
 
 	"unireport/internal/document"
@@ -23,9 +24,14 @@ type Options struct {
 	Built   time.Time // shown in a draft's footer
 }
 
+// measurer is shared by every render: building one parses the four font
+// files, which costs more than laying out a whole report. It is safe for
+// concurrent use.
+var measurer = sync.OnceValues(func() (*pdfdraw.Measurer, error) { return pdfdraw.NewMeasurer(nil) })
+
 // Render lays out and draws the document.
 func Render(doc *document.Document, opts Options) ([]byte, error) {
-	m, err := pdfdraw.NewMeasurer(nil)
+	m, err := measurer()
 	if err != nil {
 		return nil, err
 	}
