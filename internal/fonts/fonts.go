@@ -141,12 +141,12 @@ func (s *Set) Bytes(face Face) []byte {
 	return s.faces[face]
 }
 
-// Has reports whether face can draw r. Tab and newline count as drawable
-// (layout turns them into spaces and breaks); other control characters,
-// runes above U+FFFF and invalid UTF-8 never are.
+// Has reports whether face can draw r. Tab, newline and carriage return count
+// as drawable (layout turns them into spaces and breaks); other control
+// characters, runes above U+FFFF and invalid UTF-8 never are.
 func (s *Set) Has(face Face, r rune) bool {
 	switch {
-	case r == '\t' || r == '\n':
+	case r == '\t' || r == '\n' || r == '\r':
 		return true
 	case r < 0x20 || r >= 0x7F && r < 0xA0, r == utf8.RuneError:
 		return false
