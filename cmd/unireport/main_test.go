@@ -109,7 +109,7 @@ func TestCheckBroken(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
-	if !regexp.MustCompile(`^` + regexp.QuoteMeta(filepath.Join(dir, edition.VoteFile)) + `:\d+:\d+: error: TOML syntax error: unexpected comma\n` +
+	if !regexp.MustCompile(`^` + regexp.QuoteMeta(filepath.Join(dir, edition.VoteFile)) + `:\d+:\d+: error: a comma with no value before it: remove the extra comma\n` +
 		regexp.QuoteMeta(dir) + `: 1 error, 0 warnings\n$`).MatchString(out) {
 		t.Errorf("stdout:\n%s", out)
 	}

@@ -24,6 +24,9 @@ import (
 	"unireport/internal/edition"
 )
 
+// maxTemplateSize bounds what is read: the report's template is 10 KB.
+const maxTemplateSize = 1 << 20
+
 // Main is the template that the report starts from.
 const Main = "report.md"
 
@@ -51,6 +54,11 @@ func Load(dir string) (*Templates, diag.List) {
 	sort.Strings(paths)
 	ts := &Templates{Dir: dir}
 	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.Size() > maxTemplateSize {
+			diags.Errorf(diag.Pos{File: p}, "the template is %.1f MB; a template may be at most %d MB: is it the right file?",
+				float64(info.Size())/(1<<20), maxTemplateSize>>20)
+			continue
+		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			diags.Errorf(diag.Pos{File: p}, "cannot read the template: %v", describeErr(err))
@@ -136,9 +144,29 @@ var (
 	fieldPattern     = regexp.MustCompile(`can't evaluate field (\w+) in type (\S+)`)
 )
 
+var parseRewords = []struct {
+	pattern *regexp.Regexp
+	message string
+}{
+	{regexp.MustCompile(`^unexpected "(.*)" in operand$`), `an action {{ is not closed where it should be: check that every {{ has its }} (found "$1")`},
+	{regexp.MustCompile(`^unclosed action`), `an action {{ is not closed: add its }}`},
+	{regexp.MustCompile(`^function "(.*)" not defined$`), `there is no function "$1": the functions are words, ordinal, plural, andList, years, names, textNames, sentence, sep and table`},
+	{regexp.MustCompile(`^unexpected EOF$`), `the template ends inside a {{if}}, {{range}} or {{with}}: add its {{end}}`},
+	{regexp.MustCompile(`^unexpected \{\{end\}\}`), `an {{end}} without its {{if}}, {{range}} or {{with}}`},
+}
+
 // rewordTemplateError says what went wrong in a template in plainer words,
 // keeping the part of the template it concerns.
 func rewordTemplateError(msg string) string {
+	for _, r := range parseRewords {
+		if m := r.pattern.FindStringSubmatch(msg); m != nil {
+			out := r.message
+			for i, g := range m[1:] {
+				out = strings.ReplaceAll(out, fmt.Sprintf("$%d", i+1), g)
+			}
+			return out
+		}
+	}
 	if m := executingPattern.FindStringSubmatch(msg); m != nil {
 		at, what := m[1], m[2]
 		if f := fieldPattern.FindStringSubmatch(what); f != nil {

@@ -236,8 +236,8 @@ func TestTemplateErrorsArePositioned(t *testing.T) {
 		name, text, pos, msg string
 	}{
 		{"missing field", "Intro\n\nThe count is {{.Facts.Colour}}.\n", "report.md:3:", `there is no field "Colour"`},
-		{"missing function", "Intro\n{{frobnicate 3}}\n", "report.md:2", `function "frobnicate" not defined`},
-		{"syntax", "{{if .Count}}\nno end\n", "report.md:", "unexpected EOF"},
+		{"missing function", "Intro\n{{frobnicate 3}}\n", "report.md:2", `there is no function "frobnicate"`},
+		{"syntax", "{{if .Count}}\nno end\n", "report.md:", "ends inside a {{if}}"},
 		{"unknown table", "\n\n{{table \"votes\"}}\n", "report.md:3:", `there is no table "votes"`},
 		{"unknown table setting", "{{table \"vote\" \"colour\" \"red\"}}\n", "report.md:1:", `has no setting "colour"`},
 	} {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -396,7 +397,51 @@ func levenshtein(a, b string) int {
 	return prev[len(rb)]
 }
 
-// syntaxMessage rewords a TOML parse error for an editor.
+// syntaxMessage rewords a TOML parse error for an editor: what is wrong
+// and what to do, in place of the parser's technical wording.
 func syntaxMessage(pe toml.ParseError) string {
-	return "TOML syntax error: " + pe.Message
+	for _, r := range syntaxRewords {
+		if m := r.pattern.FindStringSubmatch(pe.Message); m != nil {
+			msg := r.message
+			for i, g := range m[1:] {
+				msg = strings.ReplaceAll(msg, fmt.Sprintf("$%d", i+1), g)
+			}
+			return msg
+		}
+	}
+	return "this is not valid TOML: " + pe.Message
+}
+
+var syntaxRewords = []struct {
+	pattern *regexp.Regexp
+	message string
+}{
+	{regexp.MustCompile(`^strings cannot contain newlines`),
+		`a text value is not closed: add the closing quote (") before the end of the line, or use ''' around text of several lines`},
+	{regexp.MustCompile(`^expected '\.' or '\]' to end table name`),
+		`a table header is not closed: end it with ] (or ]] for [[...]])`},
+	{regexp.MustCompile(`^expected '\.' or '=', but got '(.*)' instead`),
+		`a key must be followed by = and its value: add the = (found '$1')`},
+	{regexp.MustCompile(`^unexpected comma`),
+		`a comma with no value before it: remove the extra comma`},
+	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \('\]'\), but got '(.*)'`),
+		`the items of a list must be separated by commas and the list closed with ] (found '$1')`},
+	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got '(.*)' instead`),
+		`unexpected '$1' after the value: put each key = value on a line of its own, with nothing after the value but a # comment`},
+	{regexp.MustCompile(`^Key '(.*)' has already been defined`),
+		`'$1' is given twice: keep one`},
+	{regexp.MustCompile(`^unexpected EOF; expected "'''"`),
+		`a text value started with ''' is not closed: end it with '''`},
+	{regexp.MustCompile(`^unexpected EOF; expected '"""'`),
+		`a text value started with """ is not closed: end it with """`},
+	{regexp.MustCompile(`^expected a comma or an inline table terminator '\}'`),
+		`a table in braces { ... } is not closed: end it with } on the same line`},
+	{regexp.MustCompile(`^expected value but found "(.*)" instead`),
+		`"$1" is not a value: text needs quotes ("..."), numbers and dates none, and true and false are lower case`},
+	{regexp.MustCompile(`^invalid datetime: "(.*)"`),
+		`"$1" is not a date: write dates like 2017-12-08`},
+	{regexp.MustCompile(`^unexpected '=': key name appears blank`),
+		`a value has no key: write key = value`},
+	{regexp.MustCompile(`^invalid escape in string '(.*)'`),
+		`$1 is not allowed in text between double quotes: write \\ for a backslash, or put the text between single quotes`},
 }

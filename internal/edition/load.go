@@ -21,6 +21,13 @@ const (
 	MeetingsFile = "meetings.toml"
 )
 
+// MaxFileSize is the largest edition file the loader reads.
+const MaxFileSize = 2 << 20
+
+// MaxQuotation is the longest quotation accepted, in characters: about six
+// pages of the table of positions (the longest of 2017 has 2,300).
+const MaxQuotation = 20000
+
 // Files lists an edition's files in the order they are read.
 var Files = []string{FactsFile, StatesFile, VoteFile, MeetingsFile}
 
@@ -94,6 +101,13 @@ func load(dir string) (*Edition, diag.List) {
 // read loads one file of the edition; nil if it is missing or unreadable.
 func (e *Edition) read(dir, name string, diags *diag.List) *source {
 	path := filepath.Join(dir, name)
+	if info, err := os.Stat(path); err == nil && info.Size() > MaxFileSize {
+		// Refuse before reading: a file this size is not an edition file
+		// (2017's largest is 60 KB), and reading it would cost memory.
+		diags.Errorf(diag.Pos{File: path}, "the file is %.1f MB; an edition file may be at most %d MB: is it the right file?",
+			float64(info.Size())/(1<<20), MaxFileSize>>20)
+		return nil
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

@@ -201,34 +201,34 @@ func TestLoadBadInput(t *testing.T) {
 		{
 			name:  "syntax/unclosed string",
 			edits: []fileEdit{replace(factsF, `Mine Ban Convention"`, `Mine Ban Convention`)},
-			want:  []wantDiag{errAt(factsF, "Mine Ban Convention‸\nlanguage", "TOML syntax error: strings cannot contain newlines")},
+			want:  []wantDiag{errAt(factsF, "Mine Ban Convention‸\nlanguage", `a text value is not closed: add the closing quote (") before the end of the line`)},
 		},
 		{
 			// columns count characters, not bytes: the curly quotes before
 			// the error are three bytes each
 			name:  "syntax/unclosed string after curly quotes",
 			edits: []fileEdit{replace(statesF, `humanitarian objectives of the Convention.”"`, `humanitarian objectives of the Convention.”`)},
-			want:  []wantDiag{errAt(statesF, "humanitarian objectives of the Convention.”‸\n", "TOML syntax error: strings cannot contain newlines")},
+			want:  []wantDiag{errAt(statesF, "humanitarian objectives of the Convention.”‸\n", `a text value is not closed: add the closing quote (") before the end of the line`)},
 		},
 		{
 			name:  "syntax/unclosed table header",
 			edits: []fileEdit{replace(statesF, "[[state]]\nkey = \"bahrain\"", "[[state\nkey = \"bahrain\"")},
-			want:  []wantDiag{errAt(statesF, "[[state‸\nkey = \"bahrain\"", "TOML syntax error: expected '.' or ']' to end table name")},
+			want:  []wantDiag{errAt(statesF, "[[state‸\nkey = \"bahrain\"", "a table header is not closed: end it with ]")},
 		},
 		{
 			name:  "syntax/missing equals sign",
 			edits: []fileEdit{replace(factsF, "states_parties = 162", "states_parties 162")},
-			want:  []wantDiag{errAt(factsF, "states_parties ‸162", "TOML syntax error: expected '.' or '='")},
+			want:  []wantDiag{errAt(factsF, "states_parties ‸162", "a key must be followed by = and its value: add the =")},
 		},
 		{
 			name:  "syntax/stray comma in an array",
 			edits: []fileEdit{replace(voteF, `"armenia",`, `"armenia",,`)},
-			want:  []wantDiag{errAt(voteF, `"armenia",‸,`, "TOML syntax error: unexpected comma")},
+			want:  []wantDiag{errAt(voteF, `"armenia",‸,`, "a comma with no value before it: remove the extra comma")},
 		},
 		{
 			name:  "syntax/duplicate key in one table",
 			edits: []fileEdit{replace(statesF, "name = \"Armenia\"\n", "name = \"Armenia\"\nname = \"Armenia\"\n")},
-			want:  []wantDiag{errAt(statesF, "name = \"Armenia\"\n‸name = \"Armenia\"", "TOML syntax error: Key 'state.name' has already been defined")},
+			want:  []wantDiag{errAt(statesF, "name = \"Armenia\"\n‸name = \"Armenia\"", "'state.name' is given twice: keep one")},
 		},
 
 		// Unknown keys, with a suggestion when the key looks like a typo.
@@ -569,7 +569,7 @@ func TestLoadCollectsAll(t *testing.T) {
 			errAt(statesF, "‸colour", `unknown key "colour" in state "Armenia"`),
 			errAt(statesF, `signatory = ‸"yes"`, `key "signatory" in state "Marshall Islands" must be true or false`),
 			errAt(statesF, "‸article7_report = [2007]", `unknown key "article7_report" in state "Mongolia"`),
-			errAt(voteF, `"armenia",‸,`, "TOML syntax error: unexpected comma"),
+			errAt(voteF, `"armenia",‸,`, "a comma with no value before it: remove the extra comma"),
 		}
 		checkDiags(t, dir, diags, want)
 		checkOrder(t, dir, diags, want)

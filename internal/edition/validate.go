@@ -3,6 +3,7 @@ package edition
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"unireport/internal/diag"
 )
@@ -107,6 +108,9 @@ func (e *Edition) validateStates(diags *diag.List) {
 			qp := fmt.Sprintf("%s.quotation[%d]", p, j)
 			if strings.TrimSpace(q.Text) == "" {
 				diags.Errorf(e.Pos(StatesFile, qp+".text", true), "quotation %d of %s has no text", j+1, s.Name)
+			}
+			if n := utf8.RuneCountInString(q.Text); n > MaxQuotation {
+				diags.Errorf(e.Pos(StatesFile, qp+".text", true), "quotation %d of %s is %d characters long; a quotation may have at most %d: shorten it, marking cuts with (...)", j+1, s.Name, n, MaxQuotation)
 			}
 			if strings.TrimSpace(q.Occasion) == "" {
 				diags.Errorf(e.Pos(StatesFile, qp+".occasion", true), "quotation %d of %s has no citation: say where it was stated in occasion", j+1, s.Name)
