@@ -34,6 +34,7 @@ Commands:
   check    load an edition's data, print every problem, exit 1 on errors;
            -checklist adds the editors' checklist
   new      start next year's edition from the last one: unireport new 2018
+  serve    preview the draft in a browser, rebuilt on every save (see unireport serve -h)
 
 EDITION is a year (the folder data/<year>) or an edition folder;
 by default the newest folder under data/.
@@ -50,6 +51,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return check(args[1:], stdout, stderr)
 	case "build":
 		return build(args[1:], stdout, stderr)
+	case "serve":
+		return serve(args[1:], stdout, stderr)
 	case "new":
 		return newEdition(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":

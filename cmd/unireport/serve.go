@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"unireport/internal/preview"
+)
+
+// defaultAddr is where serve listens: this machine only.
+const defaultAddr = "127.0.0.1:8080"
+
+func serve(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serveUntil(ctx, args, stdout, stderr)
+}
+
+// serveUntil is serve, stopping when ctx is done instead of on a signal.
+func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", defaultAddr, "listen on `HOST:PORT`")
+	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: unireport serve [-addr HOST:PORT] [-templates DIR] [EDITION]")
+		fmt.Fprintln(stderr, "Serves the draft report, rebuilt and reloaded on every save, until Ctrl-C.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	dir, err := editionDir(fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "unireport: %v\n", err)
+		return 2
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "unireport: %v\n", err)
+		return 1
+	}
+	local := isLoopback(ln.Addr())
+	if !local {
+		fmt.Fprintf(stderr, "unireport: warning: listening on %s, not only on this machine: others on the network can see the drafts\n", ln.Addr())
+	}
+	s, err := preview.New(preview.Config{DataDir: dir, TemplatesDir: *tmpl, AllowAnyHost: !local, Log: stdout})
+	if err != nil {
+		ln.Close()
+		fmt.Fprintf(stderr, "unireport: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "previewing %s at %s (Ctrl-C to stop)\n", dir, pageURL(ln.Addr()))
+	if err := s.Serve(ctx, ln); err != nil {
+		fmt.Fprintf(stderr, "unireport: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "stopped")
+	return 0
+}
+
+// isLoopback reports whether addr is on this machine only.
+func isLoopback(addr net.Addr) bool {
+	tcp, ok := addr.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
+}
+
+// pageURL is the address to open for a listener; a listener on every
+// interface is opened through localhost.
+func pageURL(addr net.Addr) string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok {
+		return "http://" + addr.String() + "/"
+	}
+	host := tcp.IP.String()
+	if tcp.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, fmt.Sprint(tcp.Port)) + "/"
+}

@@ -1,0 +1,39 @@
+package preview
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// BenchmarkSaveToReload measures, on the 2017 edition, the time from the
+// save of a data file to the reload event at an open page: the quiet
+// period, the rebuild of the HTML, and the push. It reports the median
+// and the slowest tenth.
+func BenchmarkSaveToReload(b *testing.B) {
+	dataDir, tmplDir := copyEdition(b)
+	s, err := New(Config{DataDir: dataDir, TemplatesDir: tmplDir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	base := start(b, s)
+	ev := openEvents(b, newClient(b), base)
+	id := ev.next(b, 5*time.Second)
+	path := filepath.Join(dataDir, "edition.toml")
+	orig := readFile(b, path)
+	var took []time.Duration
+	for i := 0; b.Loop(); i++ {
+		text, _ := marked(b, orig, fmt.Sprintf("benchmark save %d", i))
+		saved := time.Now()
+		save(b, path, text)
+		id = nextID(b, ev, id)
+		took = append(took, time.Since(saved))
+	}
+	slices.Sort(took)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	b.ReportMetric(ms(took[len(took)/2]), "ms-median")
+	b.ReportMetric(ms(took[len(took)*9/10]), "ms-p90")
+	b.ReportMetric(ms(s.cfg.Quiet), "ms-quiet")
+}

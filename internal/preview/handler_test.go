@@ -1,0 +1,220 @@
+package preview
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// do serves one request to s and returns the response.
+func do(s *Server, method, target, host string) *http.Response {
+	req := httptest.NewRequest(method, target, nil)
+	req.Host = host
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	return rec.Result()
+}
+
+func body(t *testing.T, resp *http.Response) string {
+	t.Helper()
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestPage(t *testing.T) {
+	s, _, _ := newServer(t)
+	resp := do(s, http.MethodGet, "/", "localhost:8080")
+	page := body(t, resp)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET /: %s", resp.Status)
+	}
+	for k, want := range map[string]string{
+		"Content-Type":            "text/html; charset=utf-8",
+		"Cache-Control":           "no-store",
+		"Content-Security-Policy": csp,
+	} {
+		if got := resp.Header.Get(k); got != want {
+			t.Errorf("%s: %q, want %q", k, got, want)
+		}
+	}
+	for _, want := range []string{
+		"Sources of information:", // the data
+		`class="draft-banner"`,    // a draft
+		`<a href="/report.pdf">PDF</a>`,
+		`<script data-build="` + s.cur.Load().id + `">` + reloadJS + "</script>",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, `id="unireport-overlay"`) {
+		t.Error("the page of a good build has the error overlay")
+	}
+	checkWellFormed(t, page)
+	if resp := do(s, http.MethodHead, "/", "localhost"); resp.StatusCode != http.StatusOK {
+		t.Errorf("HEAD /: %s", resp.Status)
+	}
+}
+
+// TestOnlyItsPaths checks that nothing but the page, the PDF and the
+// event stream is served: no file of the machine, nor of the edition.
+func TestOnlyItsPaths(t *testing.T) {
+	s, dataDir, _ := newServer(t)
+	for _, p := range []string{
+		"/index.html", "/edition.toml", "/data/2017/edition.toml", "/templates/report.md",
+		"/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/etc/passwd", "/report.pdf/x",
+		"/events/", "/favicon.ico", "/report.html", dataDir + "/edition.toml", "//etc/passwd",
+	} {
+		resp := do(s, http.MethodGet, p, "localhost")
+		b := body(t, resp)
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s: %s, want 404", p, resp.Status)
+		}
+		if strings.Contains(b, "root:") || strings.Contains(b, "stale_after_years") {
+			t.Errorf("GET %s shows a file", p)
+		}
+	}
+	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete} {
+		if resp := do(s, m, "/", "localhost"); resp.StatusCode != http.StatusMethodNotAllowed {
+			t.Errorf("%s /: %s, want 405", m, resp.Status)
+		}
+	}
+}
+
+// TestHostNames checks that only requests for this machine's names are
+// answered, unless any host is allowed.
+func TestHostNames(t *testing.T) {
+	s, _, _ := newServer(t)
+	for host, want := range map[string]int{
+		"localhost:8080":      200,
+		"127.0.0.1:8080":      200,
+		"[::1]:8080":          200,
+		"preview.localhost":   200,
+		"LOCALHOST.":          200,
+		"attacker.example":    421,
+		"192.168.1.10:8080":   421,
+		"localhost.evil.org":  421,
+		"127.0.0.1.nip.io:80": 421,
+	} {
+		if resp := do(s, http.MethodGet, "/", host); resp.StatusCode != want {
+			t.Errorf("Host %s: %s, want %d", host, resp.Status, want)
+		}
+	}
+	s.cfg.AllowAnyHost = true
+	if resp := do(s, http.MethodGet, "/", "192.168.1.10:8080"); resp.StatusCode != 200 {
+		t.Errorf("Host 192.168.1.10 with AllowAnyHost: %s", resp.Status)
+	}
+}
+
+// TestErrorsInPlace breaks the edition, checks that the page served shows
+// the problems over the last good render and that the PDF is withheld,
+// then fixes it and checks that both are back.
+func TestErrorsInPlace(t *testing.T) {
+	s, dataDir, _ := newServer(t)
+	path := dataDir + "/edition.toml"
+	orig := readFile(t, path)
+	bad, where := broken(t, path, orig)
+	save(t, path, bad)
+	if !s.rebuild() {
+		t.Fatal("a broken edition was not published")
+	}
+	resp := do(s, http.MethodGet, "/", "localhost")
+	page := body(t, resp)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET / when broken: %s", resp.Status)
+	}
+	overlay := overlayText(t, page)
+	if !strings.Contains(overlay, where) || !strings.Contains(overlay, "error: ") {
+		t.Errorf("the overlay does not name %s with the error:\n%s", where, overlay)
+	}
+	if !strings.Contains(page, "Sources of information:") || !strings.Contains(page, "<main>") {
+		t.Error("the broken page does not show the last good render under the overlay")
+	}
+	if !strings.Contains(page, "<title>1 error · DRAFT:") {
+		t.Error("the title of a broken page does not count its errors")
+	}
+	checkWellFormed(t, page)
+
+	resp = do(s, http.MethodGet, pdfPath, "localhost")
+	pdfPage := body(t, resp)
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(overlayText(t, pdfPage), where) {
+		t.Errorf("GET %s when broken: %s, want 503 with the problems", pdfPath, resp.Status)
+	}
+	checkWellFormed(t, pdfPage)
+
+	fixed, shown := marked(t, orig, "fixed")
+	save(t, path, fixed)
+	s.rebuild()
+	page = body(t, do(s, http.MethodGet, "/", "localhost"))
+	if strings.Contains(page, `id="unireport-overlay"`) || !strings.Contains(page, shown) {
+		t.Error("after the fix the page still has the overlay or lacks the new text")
+	}
+	if resp := do(s, http.MethodGet, pdfPath, "localhost"); resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" {
+		t.Errorf("GET %s after the fix: %s %s", pdfPath, resp.Status, resp.Header.Get("Content-Type"))
+	}
+}
+
+// TestBrokenFromTheStart opens the preview on a broken edition: the page
+// is the list of problems alone, and needs no script to be read.
+func TestBrokenFromTheStart(t *testing.T) {
+	dataDir, tmplDir := copyEdition(t)
+	path := dataDir + "/edition.toml"
+	bad, where := broken(t, path, readFile(t, path))
+	save(t, path, bad)
+	s, err := New(Config{DataDir: dataDir, TemplatesDir: tmplDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := body(t, do(s, http.MethodGet, "/", "localhost"))
+	if !strings.Contains(overlayText(t, page), where) {
+		t.Errorf("the page does not name %s", where)
+	}
+	if strings.Contains(page, "<main>") {
+		t.Error("a page with no good build shows a report")
+	}
+	checkWellFormed(t, page)
+}
+
+// TestPDFOnDemand checks that the PDF is rendered when first asked for,
+// kept while nothing changes, and made again after a change.
+func TestPDFOnDemand(t *testing.T) {
+	s, dataDir, _ := newServer(t)
+	snap := s.cur.Load()
+	if snap.pdf.data != nil {
+		t.Fatal("the PDF was rendered before anyone asked for it")
+	}
+	first := body(t, do(s, http.MethodGet, pdfPath, "localhost"))
+	if !strings.HasPrefix(first, "%PDF-") {
+		t.Fatalf("GET %s is not a PDF: %.40q", pdfPath, first)
+	}
+	kept := snap.pdf.data
+	body(t, do(s, http.MethodGet, pdfPath, "localhost"))
+	if &s.cur.Load().pdf.data[0] != &kept[0] {
+		t.Error("the PDF was rendered again though nothing changed")
+	}
+	path := dataDir + "/edition.toml"
+	text, _ := marked(t, readFile(t, path), "pdf")
+	save(t, path, text)
+	s.rebuild()
+	if s.cur.Load().pdf.data != nil {
+		t.Error("a new build kept the old PDF")
+	}
+}
+
+// TestUnchangedSaveKeepsTheBuild checks that saving a file unchanged does
+// not reload the pages.
+func TestUnchangedSaveKeepsTheBuild(t *testing.T) {
+	s, dataDir, _ := newServer(t)
+	id := s.cur.Load().id
+	path := dataDir + "/vote.toml"
+	save(t, path, readFile(t, path))
+	if s.rebuild() || s.cur.Load().id != id {
+		t.Error("an unchanged save published a new build")
+	}
+}

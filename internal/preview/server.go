@@ -1,0 +1,170 @@
+// Package preview is the editors' live preview: an HTTP server that shows
+// the draft report, watches the edition and the templates, rebuilds after
+// each save and tells every open page to reload, or to show what is wrong.
+package preview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Defaults of Config.
+const (
+	// DefaultQuiet is how long the files must stay unchanged before a
+	// rebuild: long enough for an editor's save (write, rename, chmod),
+	// short enough to feel immediate.
+	DefaultQuiet = 50 * time.Millisecond
+	// DefaultMaxWait bounds the wait for quiet in a stream of changes.
+	DefaultMaxWait = time.Second
+)
+
+// Config says what a Server shows.
+type Config struct {
+	DataDir      string        // the edition's folder
+	TemplatesDir string        // the templates' folder
+	Quiet        time.Duration // quiet period before a rebuild; default DefaultQuiet
+	MaxWait      time.Duration // longest wait for quiet; default DefaultMaxWait
+	// AllowAnyHost answers requests whatever host name they give. By
+	// default only localhost and loopback addresses are answered, so that
+	// a web page cannot reach the drafts by rebinding its name to 127.0.0.1.
+	AllowAnyHost bool
+	Log          io.Writer // where rebuilds and problems are logged; nil for nowhere
+}
+
+// Server is a live preview of one edition. Its zero value is not usable:
+// make one with New.
+type Server struct {
+	cfg     Config
+	roots   []root
+	nonce   string // tells this run's builds from another run's
+	hub     *hub
+	buildMu sync.Mutex // one build at a time; guards gen
+	gen     int
+	builds  atomic.Int64 // builds run, published or not
+	cur     atomic.Pointer[snapshot]
+	logMu   sync.Mutex
+}
+
+// New makes a server for the edition and builds it once. It fails only
+// when a folder is not there; problems in the files are shown by the
+// server.
+func New(cfg Config) (*Server, error) {
+	if cfg.Quiet <= 0 {
+		cfg.Quiet = DefaultQuiet
+	}
+	if cfg.MaxWait <= 0 {
+		cfg.MaxWait = DefaultMaxWait
+	}
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
+	cfg.DataDir, cfg.TemplatesDir = filepath.Clean(cfg.DataDir), filepath.Clean(cfg.TemplatesDir)
+	for _, dir := range []string{cfg.DataDir, cfg.TemplatesDir} {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("no folder %s to preview", dir)
+		}
+	}
+	s := &Server{
+		cfg:   cfg,
+		roots: []root{{cfg.DataDir, ".toml"}, {cfg.TemplatesDir, ".md"}},
+		nonce: strconv.FormatInt(time.Now().UnixNano(), 36),
+		hub:   newHub(),
+	}
+	s.rebuild()
+	return s, nil
+}
+
+// Serve serves the preview on ln and rebuilds on every change, until ctx is
+// done; then it ends the open event streams, shuts the server down and
+// returns nil. It closes ln. A Server serves once.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	w, err := newWatcher(s.roots)
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("watching the files: %w", err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var watching sync.WaitGroup
+	watching.Go(func() { s.watch(ctx, w) })
+	defer func() {
+		cancel()
+		watching.Wait()
+		w.close()
+	}()
+
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	s.hub.close() // event streams never end by themselves
+	// Let requests under way finish, briefly; then close what is left, such
+	// as the connections a browser opens ahead of need.
+	stop, cancelStop := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancelStop()
+	if srv.Shutdown(stop) != nil {
+		srv.Close()
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// shutdownGrace is how long Serve waits for requests under way when told
+// to stop.
+const shutdownGrace = time.Second
+
+// watch rebuilds after each burst of changes to the inputs, until ctx is
+// done.
+func (s *Server) watch(ctx context.Context, w *watcher) {
+	q := quiet{period: s.cfg.Quiet, max: s.cfg.MaxWait}
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	defer timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-w.fs.Events:
+			if !ok {
+				return
+			}
+			if w.relevant(ev) {
+				timer.Reset(q.kick(time.Now()))
+			}
+		case err, ok := <-w.fs.Errors:
+			if !ok {
+				return
+			}
+			s.logf("watching the files: %v", err)
+			if overflowed(err) {
+				timer.Reset(q.kick(time.Now()))
+			}
+		case <-timer.C:
+			q.done()
+			w.rescan()
+			s.rebuild()
+		}
+	}
+}
+
+func (s *Server) logf(format string, args ...any) {
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	fmt.Fprintf(s.cfg.Log, time.Now().Format("15:04:05 ")+format+"\n", args...)
+}
