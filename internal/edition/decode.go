@@ -436,7 +436,7 @@ var syntaxRewords = []struct {
 		`a text value started with """ is not closed: end it with """`},
 	{regexp.MustCompile(`^expected a comma or an inline table terminator '\}'`),
 		`a table in braces { ... } is not closed: end it with } on the same line`},
-	{regexp.MustCompile(`^expected value but found "(.*)" instead`),
+	{regexp.MustCompile(`^expected value but found ["'](.*)["'] instead`),
 		`"$1" is not a value: text needs quotes ("..."), numbers and dates none, and true and false are lower case`},
 	{regexp.MustCompile(`^invalid datetime: "(.*)"`),
 		`"$1" is not a date: write dates like 2017-12-08`},
