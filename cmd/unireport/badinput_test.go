@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+
+	"unireport/internal/testtool"
 )
 
 // badCase is one file of testdata/badinput (see its README).
@@ -166,13 +168,8 @@ func applyEdit(t *testing.T, e badEdit) {
 // pdfText extracts a PDF's text with pdftotext.
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext is not installed (apt-get install poppler-utils)")
-		}
-		t.Skip("pdftotext is not installed (apt-get install poppler-utils); skipping the PDF checks")
-	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	pdftotext := testtool.Need(t, "pdftotext", "poppler-utils")
+	out, err := exec.Command(pdftotext, "-enc", "UTF-8", path, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}

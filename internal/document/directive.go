@@ -22,12 +22,17 @@ import (
 //	::::
 //	:::::
 //
+// A page break is an empty directive:
+//
+//	::: pagebreak
+//	:::
+//
 // A directive closes at a line of exactly as many colons as opened it, so
 // nested directives use different counts. Data text never starts a line
 // with a colon: the composer escapes it.
 type directiveParser struct{}
 
-var directiveNames = map[string]bool{"table": true, "caption": true, "row": true, "cell": true, "header": true, "titleblock": true}
+var directiveNames = map[string]bool{"table": true, "caption": true, "row": true, "cell": true, "header": true, "titleblock": true, "pagebreak": true}
 
 // fenceKey stores each open directive's fence length on the node.
 var fenceKey = parser.NewContextKey()
@@ -37,7 +42,7 @@ func (p *directiveParser) Trigger() []byte { return []byte{':'} }
 func (p *directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, _ := reader.PeekLine()
 	fence, name, attrs, ok := parseDirectiveLine(line)
-	if !ok || !directiveNames[name] {
+	if !ok || !directiveNames[name] || !allowedIn(name, parent) {
 		return nil, parser.NoChildren
 	}
 	node, err := newDirectiveNode(name, attrs)
@@ -47,6 +52,50 @@ func (p *directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Co
 	node.SetAttributeString("data-fence", []byte(fence))
 	reader.AdvanceToEOL()
 	return node, parser.HasChildren
+}
+
+// allowedIn reports whether the directive name may open in parent: a row
+// only in a table, a cell only in a row, one caption per table, nothing
+// else in a table or a row directly, no table in a caption and no title
+// block in a title block. Out of place, its line is text like any other,
+// which shows the editor where the template went wrong.
+func allowedIn(name string, parent ast.Node) bool {
+	switch name {
+	case "row":
+		_, ok := parent.(*DataTable)
+		return ok
+	case "cell", "header":
+		_, ok := parent.(*TableRow)
+		return ok
+	case "caption":
+		t, ok := parent.(*DataTable)
+		if !ok {
+			return false
+		}
+		for c := t.FirstChild(); c != nil; c = c.NextSibling() {
+			if _, dup := c.(*Caption); dup {
+				return false
+			}
+		}
+		return true
+	}
+	switch parent.(type) {
+	case *DataTable, *TableRow:
+		return false
+	}
+	for a := parent; a != nil; a = a.Parent() {
+		switch a.(type) {
+		case *Caption:
+			if name == "table" {
+				return false
+			}
+		case *TitleBlock:
+			if name == "titleblock" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (p *directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {

@@ -45,7 +45,10 @@ var Directives goldmark.Extender = directivesExt{}
 type directivesExt struct{}
 
 func (directivesExt) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(&directiveParser{}, 50)))
+	m.Parser().AddOptions(
+		parser.WithBlockParsers(util.Prioritized(&directiveParser{}, 50)),
+		parser.WithASTTransformers(util.Prioritized(tableTidier{}, 100)),
+	)
 }
 
 // ids generates heading ids that keep every letter, not only ASCII ones

@@ -123,3 +123,14 @@ func TestHeadingIDsKeepNonASCII(t *testing.T) {
 		t.Errorf("ids = %v", got)
 	}
 }
+
+func TestPageBreakDirective(t *testing.T) {
+	doc := Parse([]byte("The report.[^1]\n\n[^1]: A note.\n\n::: pagebreak\n:::\n\n## Checklist\n"))
+	var kinds []string
+	for n := doc.Root.FirstChild(); n != nil; n = n.NextSibling() {
+		kinds = append(kinds, n.Kind().String())
+	}
+	if got := strings.Join(kinds, " "); got != "Paragraph PageBreak Heading FootnoteList" {
+		t.Errorf("top-level nodes: %s", got)
+	}
+}

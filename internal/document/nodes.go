@@ -16,6 +16,7 @@ var (
 	KindTableRow   = ast.NewNodeKind("DataTableRow")
 	KindTableCell  = ast.NewNodeKind("DataTableCell")
 	KindTitleBlock = ast.NewNodeKind("TitleBlock")
+	KindPageBreak  = ast.NewNodeKind("PageBreak")
 )
 
 // DataTable is a table built from the edition's data. Its children are an
@@ -147,6 +148,17 @@ func (n *TitleBlock) Kind() ast.NodeKind { return KindTitleBlock }
 // Dump implements ast.Node.
 func (n *TitleBlock) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
+// PageBreak starts a new page in print: what follows it (a draft's
+// editors' checklist) never shares a page with what precedes it. It has no
+// children; on screen it is nothing.
+type PageBreak struct{ ast.BaseBlock }
+
+// Kind implements ast.Node.
+func (n *PageBreak) Kind() ast.NodeKind { return KindPageBreak }
+
+// Dump implements ast.Node.
+func (n *PageBreak) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
 // newDirectiveNode builds the node a directive line names, with its
 // attributes (key=value words after the name).
 func newDirectiveNode(name string, attrs []string) (ast.Node, error) {
@@ -196,6 +208,8 @@ func newDirectiveNode(name string, attrs []string) (ast.Node, error) {
 		return c, nil
 	case "titleblock":
 		return &TitleBlock{}, nil
+	case "pagebreak":
+		return &PageBreak{}, nil
 	}
 	return nil, nil
 }

@@ -72,6 +72,11 @@ func lineCol(src string, start, line int) (int, int) {
 	if start < 0 || start > len(src) {
 		return line, 0
 	}
+	// At the end of the file the parser's offset can fall inside the last
+	// character (`"…` gives 3): count from where that character starts.
+	for start > 0 && start < len(src) && !utf8.RuneStart(src[start]) {
+		start--
+	}
 	before := src[:start]
 	lineStart := strings.LastIndexByte(before, '\n') + 1
 	return strings.Count(before, "\n") + 1, utf8.RuneCountInString(before[lineStart:]) + 1

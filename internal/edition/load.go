@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"unicode/utf8"
 
 	"unireport/internal/diag"
@@ -189,7 +190,8 @@ type Text struct {
 }
 
 // Texts returns every string value of the edition's files in file order:
-// everything an editor typed that may reach the report.
+// everything an editor typed that may reach the report (not the paths of
+// font files, which never do).
 func (e *Edition) Texts() []Text {
 	var out []Text
 	for _, name := range Files {
@@ -198,6 +200,9 @@ func (e *Edition) Texts() []Text {
 			continue
 		}
 		for _, sp := range src.ix.Strings() {
+			if name == FactsFile && (sp.Path == "fonts" || strings.HasPrefix(sp.Path, "fonts.")) {
+				continue
+			}
 			out = append(out, Text{
 				Pos:  diag.Pos{File: src.path, Line: sp.Pos.Line, Col: sp.Pos.Col},
 				Text: src.text[sp.Start:sp.End],

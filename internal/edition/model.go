@@ -17,19 +17,30 @@ type Edition struct {
 
 // Facts is edition.toml: the edition's own facts and the year's work.
 type Facts struct {
-	Year                int       `toml:"year,required" doc:"The year of the edition."`
-	Title               string    `toml:"title,required" doc:"The report's title."`
-	Language            string    `toml:"language" doc:"The document language as a BCP 47 tag; default \"en\"."`
-	PresentedBy         string    `toml:"presented_by,required" doc:"The presenting office, as printed under the title."`
-	Date                Date      `toml:"date,required" doc:"The date of presentation, a TOML date."`
-	StatesParties       int       `toml:"states_parties,required" doc:"The number of States Parties as of this edition."`
-	SigningYear         int       `toml:"signing_year,required" doc:"The year the Convention was opened for signature."`
-	OriginalSignatories int       `toml:"original_signatories,required" doc:"How many States signed the Convention in its signing year."`
-	SourcesNote         string    `toml:"sources_note,required" doc:"The footnote on sources of information for the table of positions (Markdown)."`
-	Meeting             MeetingID `toml:"meeting,required" doc:"The Meeting of the States Parties this report is presented to."`
-	Work                Work      `toml:"work,required" doc:"The universalization work of the year."`
-	StaleAfterYears     int       `toml:"stale_after_years" doc:"A State's newest quotation older than this many years is warned about; default 5."`
-	Changes             []*Change `toml:"change" doc:"Accessions to and withdrawals from the Convention since the previous edition, one table each."`
+	Year                int        `toml:"year,required" doc:"The year of the edition."`
+	Title               string     `toml:"title,required" doc:"The report's title."`
+	Language            string     `toml:"language" doc:"The document language as a BCP 47 tag; default \"en\"."`
+	PresentedBy         string     `toml:"presented_by,required" doc:"The presenting office, as printed under the title."`
+	Date                Date       `toml:"date,required" doc:"The date of presentation, a TOML date."`
+	StatesParties       int        `toml:"states_parties,required" doc:"The number of States Parties as of this edition."`
+	SigningYear         int        `toml:"signing_year,required" doc:"The year the Convention was opened for signature."`
+	OriginalSignatories int        `toml:"original_signatories,required" doc:"How many States signed the Convention in its signing year."`
+	SourcesNote         string     `toml:"sources_note,required" doc:"The footnote on sources of information for the table of positions (Markdown)."`
+	Meeting             MeetingID  `toml:"meeting,required" doc:"The Meeting of the States Parties this report is presented to."`
+	Work                Work       `toml:"work,required" doc:"The universalization work of the year."`
+	StaleAfterYears     int        `toml:"stale_after_years" doc:"A State's newest quotation older than this many years is warned about; default 5."`
+	Changes             []*Change  `toml:"change" doc:"Accessions to and withdrawals from the Convention since the previous edition, one table each."`
+	Fonts               *FontFiles `toml:"fonts" doc:"Other TrueType font files to set the PDF in instead of the embedded Liberation Serif; absent means Liberation Serif."`
+}
+
+// FontFiles names the four faces of the family the PDF is set in: paths to
+// TrueType (.ttf) files, relative to the edition's folder. The same file
+// may serve more than one face.
+type FontFiles struct {
+	Regular    string `toml:"regular,required" doc:"The regular face, e.g. \"fonts/NotoSerif-Regular.ttf\"."`
+	Bold       string `toml:"bold,required" doc:"The bold face (headings, table headers)."`
+	Italic     string `toml:"italic,required" doc:"The italic face."`
+	BoldItalic string `toml:"bold_italic,required" doc:"The bold italic face."`
 }
 
 // Change is an accession to or a withdrawal from the Convention.

@@ -207,6 +207,12 @@ func (e *Edition) validateMeetings(diags *diag.List) {
 			attended[k] = true
 		}
 	}
+	// The participation table, and the report's account of the Action
+	// Plan, start at the latest Review Conference.
+	if e.ReviewConference() == nil {
+		diags.Errorf(e.Pos(MeetingsFile, "meeting", false),
+			"no meeting is a Review Conference: the participation table starts at the latest one, so list it as a [[meeting]] with kind = %q", ReviewConference)
+	}
 	// The last-participation column and the participation table must agree.
 	for _, s := range e.States {
 		last := e.LastFormalAttendance(s)

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
+	"unicode/utf16"
 )
 
 // coverage is the set of Basic Multilingual Plane characters a face maps to a
@@ -176,4 +178,47 @@ func readFormat12(b []byte, c *coverage) error {
 		}
 	}
 	return nil
+}
+
+// readNames returns the family name (name ID 1) and the PostScript name
+// (name ID 6) from a name table, preferring Windows Unicode English records;
+// empty where the table lacks them or is damaged.
+func readNames(name []byte) (family, postscript string) {
+	if len(name) < 6 {
+		return "", ""
+	}
+	u16 := func(b []byte, i int) int { return int(binary.BigEndian.Uint16(b[i:])) }
+	n, strOff := u16(name, 2), u16(name, 4)
+	rank := map[int]int{}
+	found := map[int]string{}
+	for i := 0; i < n && 6+12*i+12 <= len(name); i++ {
+		rec := name[6+12*i:]
+		platform, encoding, lang, id := u16(rec, 0), u16(rec, 2), u16(rec, 4), u16(rec, 6)
+		length, off := u16(rec, 8), u16(rec, 10)
+		if id != 1 && id != 6 || strOff+off+length > len(name) {
+			continue
+		}
+		raw := name[strOff+off : strOff+off+length]
+		var s string
+		r := 0
+		switch {
+		case platform == 3 && (encoding == 1 || encoding == 10) || platform == 0:
+			units := make([]uint16, len(raw)/2)
+			for j := range units {
+				units[j] = binary.BigEndian.Uint16(raw[2*j:])
+			}
+			s, r = string(utf16.Decode(units)), 2
+			if platform == 3 && lang == 0x409 {
+				r = 3
+			}
+		case platform == 1 && encoding == 0:
+			s, r = string(raw), 1 // Mac Roman; names are ASCII in practice
+		default:
+			continue
+		}
+		if s = strings.TrimSpace(s); s != "" && r > rank[id] {
+			rank[id], found[id] = r, s
+		}
+	}
+	return found[1], found[6]
 }

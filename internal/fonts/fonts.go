@@ -5,6 +5,7 @@
 package fonts
 
 import (
+	"crypto/sha256"
 	_ "embed"
 	"fmt"
 	"sync"
@@ -88,11 +89,23 @@ func Bytes(face Face) []byte {
 
 // Set is a family of four TrueType faces with their glyph coverage.
 type Set struct {
-	// Family is the name the PDF writer registers the faces under.
+	// Family is the family's name, for messages.
 	Family string
 	faces  [4][]byte
 	cover  [4]*coverage
+	names  [4]string
+	id     [sha256.Size]byte
 }
+
+// FaceError is a face that cannot be used, and why.
+type FaceError struct {
+	Face Face
+	Err  error
+}
+
+func (e *FaceError) Error() string { return fmt.Sprintf("fonts: %s face: %v", e.Face, e.Err) }
+
+func (e *FaceError) Unwrap() error { return e.Err }
 
 var (
 	defaultOnce sync.Once
@@ -118,20 +131,51 @@ func Default() *Set {
 }
 
 // Load makes a Set from four TrueType files. Each must be a TrueType (glyf)
-// font with a Unicode cmap; the error names the face that is not.
+// font with a Unicode cmap; the error, a *FaceError, names the face that is
+// not. The same file may serve more than one face. The set's Family is the
+// regular face's family name.
 func Load(regular, bold, italic, boldItalic []byte) (*Set, error) {
-	s := &Set{Family: "Report", faces: [4][]byte{regular, bold, italic, boldItalic}}
+	s := &Set{faces: [4][]byte{regular, bold, italic, boldItalic}}
+	h := sha256.New()
 	for _, f := range Faces {
 		t, err := parseSFNT(s.faces[f])
 		if err == nil {
 			s.cover[f], err = readCoverage(t.tables["cmap"])
 		}
 		if err != nil {
-			return nil, fmt.Errorf("fonts: %s face: %w", f, err)
+			return nil, &FaceError{f, err}
 		}
+		family, ps := readNames(t.tables["name"])
+		if ps == "" {
+			ps = family + " " + f.String()
+		}
+		s.names[f] = ps
+		if f == Regular {
+			s.Family = family
+		}
+		sum := sha256.Sum256(s.faces[f])
+		h.Write(sum[:])
 	}
+	if s.Family == "" {
+		s.Family = "Report"
+	}
+	h.Sum(s.id[:0])
 	return s, nil
 }
+
+// Name returns the face's PostScript name from its font file (for example
+// LiberationSerif-Bold), or one made from the family and the face when the
+// file has none.
+func (s *Set) Name(face Face) string {
+	if face < Regular || face > BoldItalic {
+		face = Regular
+	}
+	return s.names[face]
+}
+
+// ID identifies the set by the contents of its four files: sets loaded from
+// the same files have the same ID.
+func (s *Set) ID() [sha256.Size]byte { return s.id }
 
 // Bytes returns the font file of a face. The slice is shared: do not modify it.
 func (s *Set) Bytes(face Face) []byte {

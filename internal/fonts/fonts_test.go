@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -91,5 +92,36 @@ func TestLoad(t *testing.T) {
 func TestFaceOf(t *testing.T) {
 	if FaceOf(false, false) != Regular || FaceOf(true, false) != Bold || FaceOf(false, true) != Italic || FaceOf(true, true) != BoldItalic {
 		t.Error("FaceOf")
+	}
+}
+
+func TestNamesAndID(t *testing.T) {
+	d := Default()
+	want := map[Face]string{Regular: "LiberationSerif", Bold: "LiberationSerif-Bold", Italic: "LiberationSerif-Italic", BoldItalic: "LiberationSerif-BoldItalic"}
+	for f, n := range want {
+		if got := d.Name(f); got != n {
+			t.Errorf("Name(%s) = %q, want %q", f, got, n)
+		}
+	}
+	if d.Family != "Liberation Serif" {
+		t.Errorf("Family = %q", d.Family)
+	}
+	same, err := Load(Bytes(Regular), Bytes(Bold), Bytes(Italic), Bytes(BoldItalic))
+	if err != nil {
+		t.Fatal(err)
+	}
+	swapped, err := Load(Bytes(Bold), Bytes(Bold), Bytes(Italic), Bytes(BoldItalic))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if same.ID() != d.ID() || swapped.ID() == d.ID() {
+		t.Error("ID does not follow the files")
+	}
+	if swapped.Name(Regular) != "LiberationSerif-Bold" {
+		t.Errorf("bold file as regular: Name = %q", swapped.Name(Regular))
+	}
+	var fe *FaceError
+	if _, err := Load(Bytes(Regular), Bytes(Bold), []byte("junk"), Bytes(BoldItalic)); !errors.As(err, &fe) || fe.Face != Italic {
+		t.Errorf("junk italic: err = %v, want a FaceError for the italic face", err)
 	}
 }

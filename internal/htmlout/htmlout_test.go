@@ -88,3 +88,13 @@ func TestDraftBanner(t *testing.T) {
 		t.Error("the draft lacks its banner")
 	}
 }
+
+func TestImagesAreNotFetched(t *testing.T) {
+	out := render(t, "Before ![a map of the region](https://example.org/map.png) after.\n")
+	if strings.Contains(out, "<img") || strings.Contains(out, "example.org") {
+		t.Errorf("the page loads an image from elsewhere:\n%s", out)
+	}
+	if !strings.Contains(out, "Before a map of the region after.") {
+		t.Errorf("the image's alt text is gone:\n%s", out)
+	}
+}

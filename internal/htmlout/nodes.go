@@ -1,14 +1,12 @@
 package htmlout
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 
 	"unireport/internal/document"
@@ -25,17 +23,38 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(document.KindTableRow, r.renderRow)
 	reg.Register(document.KindTableCell, r.renderCell)
 	reg.Register(document.KindTitleBlock, r.renderTitleBlock)
+	reg.Register(document.KindPageBreak, r.renderPageBreak)
 	reg.Register(ast.KindParagraph, r.renderParagraph)
 	reg.Register(ast.KindLink, r.renderLink)
 	reg.Register(ast.KindAutoLink, r.renderAutoLink)
+	reg.Register(ast.KindImage, r.renderImage)
+}
+
+// renderImage writes an image's alt text only: the page must need nothing
+// from elsewhere, and the report has no images of its own.
+func (r nodeRenderer) renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.Write(util.EscapeHTML([]byte(document.Text(node, source))))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// renderPageBreak writes an empty element that starts a new page when the
+// page is printed; on screen it takes no room.
+func (r nodeRenderer) renderPageBreak(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString("<div class=\"page-break\"></div>\n")
+	}
+	return ast.WalkSkipChildren, nil
 }
 
 // renderLink writes a link, or only its text when the target could run
-// code (javascript:, vbscript:, data: other than images): a dead link
-// would mislead the reader.
+// code (javascript:, vbscript:, data: other than images; see
+// document.LinkTarget): a dead link would mislead the reader.
 func (r nodeRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Link)
-	if html.IsDangerousURL(n.Destination) {
+	url, ok := document.LinkTarget(n.Destination)
+	if !ok {
 		return ast.WalkContinue, nil
 	}
 	if !entering {
@@ -43,7 +62,7 @@ func (r nodeRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node,
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<a href="`)
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+	_, _ = w.Write(util.EscapeHTML([]byte(url)))
 	_, _ = w.WriteString(`"`)
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)
@@ -60,16 +79,13 @@ func (r nodeRenderer) renderAutoLink(w util.BufWriter, source []byte, node ast.N
 		return ast.WalkContinue, nil
 	}
 	label := n.Label(source)
-	url := n.URL(source)
-	if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
-		url = append([]byte("mailto:"), url...)
-	}
-	if html.IsDangerousURL(url) {
+	url, ok := document.AutoLinkTarget(n, source)
+	if !ok {
 		_, _ = w.Write(util.EscapeHTML(label))
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<a href="`)
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape(url, false)))
+	_, _ = w.Write(util.EscapeHTML([]byte(url)))
 	_, _ = w.WriteString(`">`)
 	_, _ = w.Write(util.EscapeHTML(label))
 	_, _ = w.WriteString("</a>")

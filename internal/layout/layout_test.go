@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -582,4 +583,184 @@ func TestOddInput(t *testing.T) {
 		&Table{Body: []Row{row(Cell{Blocks: []Block{&Table{Head: positionsHead(), Body: []Row{row(cell("nested"))}}}})}},
 		&Table{Body: []Row{row(cell(strings.Repeat("W", 40)), cell(strings.Repeat("W", 40)), cell(strings.Repeat("W", 40)), cell(strings.Repeat("W", 40)))}},
 	}})
+}
+
+// A page break starts a new page for what follows, lays out the pages
+// before it exactly as without it, does nothing on a page still empty (two
+// in a row, or one first) and nothing inside a table cell.
+func TestPageBreak(t *testing.T) {
+	before := []Block{para("The report."), &Heading{Level: 2, Runs: []Run{{Text: "Last heading"}}}, para("Its end.")}
+	alone := mustLayout(t, Document{Blocks: before})
+	doc := Document{Blocks: append(append([]Block{&PageBreak{}}, before...),
+		&PageBreak{}, &PageBreak{},
+		&Heading{Level: 2, Runs: []Run{{Text: "Checklist"}}},
+		&Table{Body: []Row{row(Cell{Blocks: []Block{para("in a cell"), &PageBreak{}, para("same cell")}})}},
+	)}
+	pages := mustLayout(t, doc)
+	if len(pages) != 2 {
+		t.Fatalf("%d pages, want 2\n%s", len(pages), Dump(pages))
+	}
+	if Dump(pages[:1]) != Dump(alone) {
+		t.Errorf("the page before the break differs from the same blocks without it:\n%s\nwant\n%s", Dump(pages[:1]), Dump(alone))
+	}
+	h, ok := find(pages[1], "Checklist")
+	if !ok || h.Y > pages[1].Content.Y+h.H {
+		t.Errorf("the heading after the break is not at the top of page 2: %+v\n%s", h, Dump(pages))
+	}
+	if pageOf(pages, "same cell") != 2 || pageOf(pages, "in a cell") != 2 {
+		t.Errorf("a page break in a cell broke the page:\n%s", Dump(pages))
+	}
+}
+
+// A table's last row never goes alone to a page of its own under the
+// repeated header: the row before it goes with it. No other row moves (the
+// same table with a row more sets rows 1-11 alike), and a two-row table's
+// first row stays with the header.
+func TestLastRowNotAlone(t *testing.T) {
+	table := func(fillers, rows int) []Page {
+		var blocks []Block
+		for i := 0; i < fillers; i++ {
+			blocks = append(blocks, para("Filler line "+strconv.Itoa(i)))
+		}
+		tab := &Table{Head: positionsHead()}
+		for r := 1; r <= rows; r++ {
+			tab.Body = append(tab.Body, row(cell("Row"+strconv.Itoa(r)), cell("x"), cell("y")))
+		}
+		pages := mustLayout(t, Document{Blocks: append(blocks, tab)})
+		checkInvariants(t, pages)
+		return pages
+	}
+	moved := 0
+	for n := 20; n < 60; n++ {
+		pages, more := table(n, 12), table(n, 13)
+		last, before := pageOf(pages, "Row12"), pageOf(pages, "Row11")
+		if last != before {
+			t.Errorf("%d fillers: the last row alone on page %d\n%s", n, last, Dump(pages[last-1:last]))
+		}
+		for r := 1; r <= 10; r++ {
+			name := "Row" + strconv.Itoa(r)
+			if pageOf(pages, name) != pageOf(more, name) {
+				t.Errorf("%d fillers: %s moved to page %d (%d with a row more)", n, name, pageOf(pages, name), pageOf(more, name))
+			}
+		}
+		if p, q := pageOf(pages, "Row11"), pageOf(more, "Row11"); p != q {
+			moved++
+			if p != q+1 {
+				t.Errorf("%d fillers: Row11 on page %d, %d with a row more", n, p, q)
+			}
+		}
+	}
+	if moved == 0 {
+		t.Error("no case moved the last but one row: the test does not cover the boundary")
+	}
+
+	// Two rows: the first stays with the header even if the second
+	// cannot follow it.
+	for n := 20; n < 60; n++ {
+		pages := table(n, 2)
+		if pageOf(pages, "Row1") != pageOf(pages, "Position") {
+			t.Errorf("%d fillers: header on page %d, first row on %d", n, pageOf(pages, "Position"), pageOf(pages, "Row1"))
+		}
+	}
+}
+
+// A row split across pages leaves no widow or orphan: wherever the page
+// break falls, each page holding part of the long cell holds at least two
+// of its lines, and the cell's words stay whole and in order.
+func TestSplitRowNoWidowsOrOrphans(t *testing.T) {
+	type tc struct{ fillers, words int }
+	var cases []tc
+	for n := 20; n < 70; n++ {
+		cases = append(cases, tc{n, 200})
+	}
+	for w := 100; w < 300; w += 3 {
+		cases = append(cases, tc{25, w}, tc{30, w})
+	}
+	orphans, widows := 0, 0 // cases moved whole and split, to know the test covers both
+	for _, c := range cases {
+		n, long := c.fillers, words("w", c.words)
+		var blocks []Block
+		for i := 0; i < n; i++ {
+			blocks = append(blocks, para("Filler line "+strconv.Itoa(i)))
+		}
+		blocks = append(blocks, &Table{
+			Head:   positionsHead(),
+			Body:   []Row{row(cell("Armenia"), cell("short"), cell("2008")), row(cell("Egypt"), cell(long), cell("2014"))},
+			Widths: []float64{1, 4, 1.3},
+		})
+		pages := mustLayout(t, Document{Blocks: blocks})
+		lines := map[int]map[float64]bool{} // page → baselines of the long cell's lines
+		var got []string
+		for _, p := range pages {
+			for _, x := range p.Texts {
+				if strings.HasPrefix(x.Text, "w") && len(x.Text) >= 4 && x.Text[1] >= '0' && x.Text[1] <= '9' {
+					if lines[p.Number] == nil {
+						lines[p.Number] = map[float64]bool{}
+					}
+					lines[p.Number][x.Baseline] = true
+					got = append(got, strings.Fields(x.Text)...)
+				}
+			}
+		}
+		for page, ls := range lines {
+			if len(ls) < 2 {
+				t.Errorf("%d fillers, %d words: page %d holds %d line of the split cell", n, c.words, page, len(ls))
+			}
+		}
+		if strings.Join(got, " ") != long {
+			t.Errorf("%d fillers, %d words: the split cell's words are lost or out of order", n, c.words)
+		}
+		if pageOf(pages, "Egypt") != pageOf(pages, "Armenia") {
+			orphans++
+		}
+		if len(lines) > 1 {
+			widows++
+		}
+	}
+	if orphans == 0 || widows == 0 {
+		t.Errorf("rows moved whole in %d cases, split in %d: the test does not cover both", orphans, widows)
+	}
+}
+
+// Inside a split cell, each paragraph obeys the same rule: one that breaks
+// across pages has at least two lines on each.
+func TestSplitRowParagraphsKeepTwoLines(t *testing.T) {
+	var paras []string
+	for i := 0; i < 14; i++ {
+		paras = append(paras, words(fmt.Sprintf("p%c", 'a'+i), 8+9*(i%5))) // one to five lines
+	}
+	split := 0
+	for n := 0; n < 60; n++ {
+		var blocks []Block
+		for i := 0; i < n; i++ {
+			blocks = append(blocks, para("Filler line "+strconv.Itoa(i)))
+		}
+		blocks = append(blocks, &Table{Head: positionsHead(), Body: []Row{row(cell("Morocco"), cell(paras...), cell("2016"))}, Widths: []float64{1, 4, 1.3}})
+		pages := mustLayout(t, Document{Blocks: blocks})
+		for i := range paras {
+			prefix := fmt.Sprintf("p%c", 'a'+i)
+			perPage := map[int]map[float64]bool{}
+			for _, p := range pages {
+				for _, x := range p.Texts {
+					if strings.HasPrefix(x.Text, prefix) && len(x.Text) > 2 && x.Text[2] >= '0' && x.Text[2] <= '9' {
+						if perPage[p.Number] == nil {
+							perPage[p.Number] = map[float64]bool{}
+						}
+						perPage[p.Number][x.Baseline] = true
+					}
+				}
+			}
+			if len(perPage) > 1 {
+				split++
+				for page, ls := range perPage {
+					if len(ls) < 2 {
+						t.Errorf("%d fillers: paragraph %s has %d line on page %d", n, prefix, len(ls), page)
+					}
+				}
+			}
+		}
+	}
+	if split == 0 {
+		t.Error("no paragraph was split: the test does not cover it")
+	}
 }

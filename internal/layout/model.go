@@ -24,7 +24,7 @@ type Document struct {
 }
 
 // Block is a block-level element: *Paragraph, *Heading, *List, *Table,
-// *Rule or *TitleBlock.
+// *Rule, *TitleBlock or *PageBreak.
 type Block interface{ isBlock() }
 
 // Align is the horizontal alignment of text in a paragraph or a table cell.
@@ -86,9 +86,12 @@ type Row struct {
 	ID    string
 }
 
-// Cell is a table cell. ColSpan and RowSpan of 0 mean 1. Header cells are set
-// bold on a light grey ground; cells of Head rows are header cells whatever
-// Header says. Align is the default alignment of the cell's paragraphs.
+// Cell is a table cell. ColSpan and RowSpan of 0 mean 1. The cells of Head
+// rows, the column headers, are set bold and centred on a light grey ground.
+// A body cell with Header set heads its row (a State's name): it is set like
+// the other body cells, as official documents set the first column, so that
+// the grey marks only the header rows repeated on each page. Align is the
+// default alignment of the cell's paragraphs.
 //
 // Body cells spanning rows are kept together with the rows they span: such a
 // group is never split across pages, and a group taller than a page is an
@@ -103,6 +106,12 @@ type Cell struct {
 
 // Rule is a horizontal rule across the text width.
 type Rule struct{}
+
+// PageBreak starts a new page, unless nothing has been set on the current
+// page yet. It is for matter that must not share a page with what precedes
+// it, such as a draft's editors' checklist after the report. In a table cell
+// or a footnote it does nothing.
+type PageBreak struct{}
 
 // TitleBlock is the document's title as an official document sets it on its
 // first page: the title centred in bold, then the presenting line (for
@@ -132,4 +141,5 @@ func (*Heading) isBlock()    {}
 func (*List) isBlock()       {}
 func (*Table) isBlock()      {}
 func (*Rule) isBlock()       {}
+func (*PageBreak) isBlock()  {}
 func (*TitleBlock) isBlock() {}

@@ -258,6 +258,12 @@ func (pg *paginator) run(items []item) error {
 			if err := pg.placeTable(it); err != nil {
 				return err
 			}
+		case breakItem:
+			if !pg.empty {
+				if err := pg.newPage(); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	pg.finish()
@@ -283,6 +289,8 @@ func chain(items []item, i int) (float64, []int) {
 		case *tableItem:
 			th, trefs := it.minFirst()
 			return h + th, appendNew(refs, trefs...)
+		case breakItem:
+			return h, refs
 		}
 	}
 	return h, refs
@@ -324,7 +332,12 @@ func (pg *paginator) placeTable(t *tableItem) error {
 		top = pg.head(t)
 		return nil
 	}
-	for _, u := range t.units {
+	for ui, u := range t.units {
+		if pg.widow(t, ui) {
+			if err := continued(); err != nil {
+				return err
+			}
+		}
 		if u[1]-u[0] > 1 {
 			h, refs := t.body.height(u[0], u[1]), t.body.refs(u[0], u[1])
 			if !pg.fits(h, refs) {
@@ -351,6 +364,23 @@ func (pg *paginator) placeTable(t *tableItem) error {
 	}
 	pg.y += pg.g.ParagraphSpacing
 	return nil
+}
+
+// widow reports whether body unit ui, the last but one of the table, should
+// go to the next page so that the last unit does not go there alone under
+// the repeated header: ui fits on this page whole, but no part of the last
+// unit fits after it. Not when ui is the first unit on its page: moving it
+// would leave only the header (and the caption) behind.
+func (pg *paginator) widow(t *tableItem, ui int) bool {
+	// The unit before ui is on this page unless the page holds only the
+	// header: units go to a new page only as they are placed.
+	if ui == 0 || ui != len(t.units)-2 || pg.onlyHeader(t) {
+		return false
+	}
+	u, last := t.units[ui], t.units[ui+1]
+	h, refs := t.body.height(u[0], u[1]), t.body.refs(u[0], u[1])
+	lh, lrefs := t.firstPart(last)
+	return pg.fits(h, refs) && !pg.fits(h+lh, appendNew(append([]int(nil), refs...), lrefs...))
 }
 
 // head draws the header rows at the cursor and reports whether the next row
@@ -424,6 +454,13 @@ func (pg *paginator) onlyHeader(t *tableItem) bool {
 // the first remaining line of every cell that has one; nil if they do not
 // fit. Footnotes the taken lines reference shrink the space, so it is tried
 // again until stable.
+//
+// A row splits as text does, with no widows or orphans: a cell breaks
+// between its paragraphs, or inside a paragraph with at least two of its
+// lines on each side (see goodBreak); where it would not, it gives up lines
+// to the next page. A first part in which some cell has no good break is
+// nil, so that the row starts on the next page, unless the page holds only
+// the table's header (a new page would not help).
 func (pg *paginator) fit(t *tableItem, cells []*laidCell, from []int, rowH float64, first bool) *fragment {
 	pad := t.g.CellPadding
 	avail := pg.limit() - pg.y
@@ -431,6 +468,7 @@ func (pg *paginator) fit(t *tableItem, cells []*laidCell, from []int, rowH float
 	for iter := 0; iter < 100 && budget > 0; iter++ {
 		f := &fragment{to: make([]int, len(cells)), done: true}
 		used := 0.0
+		widowBudget := budget
 		for i, c := range cells {
 			to, h, refs := takeLines(c.items, from[i], budget)
 			if to == from[i] && hasLine(c.items, from[i]) {
@@ -439,9 +477,27 @@ func (pg *paginator) fit(t *tableItem, cells []*laidCell, from []int, rowH float
 			f.to[i] = to
 			used = max(used, h)
 			f.refs = appendNew(f.refs, refs...)
-			if hasLine(c.items, to) {
-				f.done = false
+			if !hasLine(c.items, to) {
+				continue
 			}
+			f.done = false
+			if goodBreak(c.items, from[i], to) {
+				continue
+			}
+			good := to - 1
+			for good > from[i] && !goodBreak(c.items, from[i], good) {
+				good--
+			}
+			switch {
+			case hasLine(c.items[:good], from[i]):
+				widowBudget = min(widowBudget, usedHeight(c.items, from[i], good))
+			case first && !pg.onlyHeader(t):
+				return nil // no good break: the row starts on the next page
+			}
+		}
+		if widowBudget < budget {
+			budget = widowBudget
+			continue
 		}
 		f.h = used + 2*pad
 		if f.done {
@@ -482,6 +538,45 @@ func takeLines(items []item, from int, budget float64) (to int, used float64, re
 		}
 	}
 	return to, used, refs
+}
+
+// goodBreak reports whether a cell's content may break before items[to],
+// the part from items[from] on this page: between paragraphs (at a gap, or
+// at the end), or inside a paragraph leaving at least two of its lines on
+// this page and taking at least two to the next.
+func goodBreak(items []item, from, to int) bool {
+	before, after := 0, 0
+	for i := to - 1; i >= from; i-- {
+		if _, gap := items[i].(gapItem); gap {
+			break
+		}
+		before++
+	}
+	for i := to; i < len(items); i++ {
+		if _, gap := items[i].(gapItem); gap {
+			break
+		}
+		after++
+	}
+	return before == 0 || after == 0 || before >= 2 && after >= 2
+}
+
+// usedHeight is the height that takeLines uses for the lines of
+// items[from:to]: without gaps before the first line or after the last.
+func usedHeight(items []item, from, to int) float64 {
+	used, pending, started := 0.0, 0.0, false
+	for _, it := range items[from:to] {
+		switch it := it.(type) {
+		case gapItem:
+			if started {
+				pending += it.h
+			}
+		case *lineItem:
+			used += pending + it.h
+			pending, started = 0, true
+		}
+	}
+	return used
 }
 
 func hasLine(items []item, from int) bool {

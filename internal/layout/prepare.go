@@ -5,7 +5,8 @@ import (
 	"strconv"
 )
 
-// item is a unit of the vertical flow: *lineItem, gapItem or *tableItem.
+// item is a unit of the vertical flow: *lineItem, gapItem, *tableItem or
+// breakItem.
 type item interface{ isItem() }
 
 // lineItem is one line of the flow: an unbreakable strip h points tall whose
@@ -61,9 +62,13 @@ func (b *boxes) put(l *lineItem, y float64) {
 // gapItem is vertical space, dropped at the top of a page or a cell fragment.
 type gapItem struct{ h float64 }
 
+// breakItem ends the page, unless the page is still empty.
+type breakItem struct{}
+
 func (*lineItem) isItem()  {}
 func (gapItem) isItem()    {}
 func (*tableItem) isItem() {}
+func (breakItem) isItem()  {}
 
 // preparer measures blocks once and holds what measuring needs.
 type preparer struct {
@@ -146,6 +151,8 @@ func (p *preparer) prepareBlock(b Block, c ctx) (prepared, error) {
 		return p.prepareTable(b, c)
 	case *Rule:
 		return &prepRule{p.g, c.gap}, nil
+	case *PageBreak:
+		return prepBreak{nested: c.nested}, nil
 	case *TitleBlock:
 		if b == nil {
 			return nil, fmt.Errorf("nil *TitleBlock")
@@ -235,10 +242,12 @@ func (b *prepHeading) lay(x, w float64, out []item) []item {
 // prepList is a list: each item's blocks indented, its marker hanging in
 // the indent beside the item's first line.
 type prepList struct {
-	g      Geometry
-	size   float64
-	items  []listEntry
-	indent float64
+	p       *preparer
+	g       Geometry
+	size    float64
+	items   []listEntry
+	indent  float64
+	markerW float64 // the widest marker
 }
 
 type listEntry struct {
@@ -248,7 +257,7 @@ type listEntry struct {
 }
 
 func (p *preparer) prepareList(l *List, c ctx) (*prepList, error) {
-	pl := &prepList{g: p.g, size: c.size, indent: p.g.ListIndent * c.size / p.g.BodySize}
+	pl := &prepList{p: p, g: p.g, size: c.size, indent: p.g.ListIndent * c.size / p.g.BodySize}
 	n := l.Start
 	if n == 0 {
 		n = 1
@@ -262,7 +271,9 @@ func (p *preparer) prepareList(l *List, c ctx) (*prepList, error) {
 		if err != nil {
 			return nil, fmt.Errorf("list item %d: %w", i+1, err)
 		}
-		pl.items = append(pl.items, listEntry{marker, p.m.Width(marker, Style{}, c.size), blocks})
+		mw := p.m.Width(marker, Style{}, c.size)
+		pl.markerW = max(pl.markerW, mw)
+		pl.items = append(pl.items, listEntry{marker, mw, blocks})
 	}
 	return pl, nil
 }
@@ -273,16 +284,24 @@ func (b *prepList) minMax() (lo, hi float64) {
 			l, h := pb.minMax()
 			lo, hi = max(lo, l), max(hi, h)
 		}
-		lo = max(lo, it.markerW)
 	}
-	return lo + b.indent, hi + b.indent
+	indent := max(b.indent, b.markerW+b.size*0.4)
+	return lo + indent, hi + indent
 }
 
 func (b *prepList) lay(x, w float64, out []item) []item {
 	lh := b.size * b.g.Leading
-	// Deeply nested lists stop indenting rather than run out of width.
-	indent := min(b.indent, w/4)
+	gap := b.size * 0.4 // between a marker and its item's text
+	// The indent holds the widest marker beside the text. Deeply nested
+	// lists, and lists in narrow cells, indent less rather than run out of
+	// width: the items keep two ems of text at least (room for the widest
+	// letters, such as "Ǆ" or a bold "Щ"), and a marker with no room left
+	// beside its text gets a line of its own.
+	indent := min(max(b.indent, b.markerW+gap), w/4, max(0, w-2*b.size))
 	for _, it := range b.items {
+		if it.markerW > w+eps && b.p.err == nil {
+			b.p.err = fmt.Errorf("list marker %q needs %.0fpt; it has %.0fpt", it.marker, it.markerW, w)
+		}
 		start := len(out)
 		for _, pb := range it.blocks {
 			out = pb.lay(x+indent, w-indent, out)
@@ -297,9 +316,10 @@ func (b *prepList) lay(x, w float64, out []item) []item {
 				break
 			}
 		}
-		if first == nil {
-			// The item starts with a table or is empty: the marker
-			// gets a line of its own.
+		mx := x + indent - gap - it.markerW
+		if first == nil || mx < x-eps {
+			// The item starts with a table or is empty, or the marker
+			// has no room beside the text: it gets a line of its own.
 			first = &lineItem{h: lh}
 			out = append(out[:start], append([]item{first}, out[start:]...)...)
 		}
@@ -313,7 +333,6 @@ func (b *prepList) lay(x, w float64, out []item) []item {
 				}
 			}
 		}
-		mx := x + indent - b.size*0.4 - it.markerW
 		mx = max(mx, x)
 		first.texts = append([]Text{{X: mx, Y: 0, W: it.markerW, H: first.h, Baseline: bl, Text: it.marker, Size: b.size}}, first.texts...)
 	}
@@ -331,6 +350,18 @@ func (*prepRule) minMax() (float64, float64) { return 0, 0 }
 func (b *prepRule) lay(x, w float64, out []item) []item {
 	h := 2 * b.gap
 	return append(out, &lineItem{h: h, boxes: boxes{lines: []Line{{x, h / 2, x + w, h / 2, b.g.RuleWidth}}}})
+}
+
+// prepBreak is a page break; nested in a cell or footnote it is nothing.
+type prepBreak struct{ nested bool }
+
+func (prepBreak) minMax() (float64, float64) { return 0, 0 }
+
+func (b prepBreak) lay(x, w float64, out []item) []item {
+	if b.nested {
+		return out
+	}
+	return append(out, breakItem{})
 }
 
 // prepTitle is the title block of the first page.

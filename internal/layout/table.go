@@ -102,7 +102,9 @@ func (p *preparer) placeGrid(rows []Row, head bool, name string) (grid, error) {
 			if col+cs > maxColumns {
 				return g, fmt.Errorf("table %s row %d cell %d: more than %d columns", name, r+1, i+1, maxColumns)
 			}
-			header := head || cell.Header
+			// Only the header rows are set as headers; a body cell
+			// heading its row is set like its neighbours (see Cell).
+			header := head
 			cc := ctx{size: p.g.TableSize, align: cell.Align, bold: header, gap: p.g.TableSize / 2, nested: true}
 			if cc.align == AlignDefault {
 				cc.align = AlignLeft
@@ -510,25 +512,44 @@ func (t *tableItem) minFirst() (float64, []int) {
 	h += t.head.height(0, len(t.head.rowH))
 	refs = appendNew(refs, t.head.refs(0, len(t.head.rowH))...)
 	if len(t.units) > 0 {
-		u := t.units[0]
-		if u[1]-u[0] > 1 {
-			h += t.body.height(u[0], u[1])
-			refs = appendNew(refs, t.body.refs(u[0], u[1])...)
-		} else {
-			fh := 0.0
-			for _, c := range t.body.byRow[u[0]] {
-				for _, it := range c.items {
-					if l, ok := it.(*lineItem); ok {
-						fh = max(fh, l.h)
-						refs = appendNew(refs, l.fns...)
-						break
-					}
-				}
-			}
-			h += min(fh+2*t.g.CellPadding, t.body.rowH[u[0]])
-		}
+		uh, urefs := t.firstPart(t.units[0])
+		h += uh
+		refs = appendNew(refs, urefs...)
 	}
 	return h, refs
+}
+
+// firstPart is the least of body unit u that may be set at the foot of a
+// page, and the footnotes it references: rows tied by a row span whole, a
+// single row the first two lines of each cell (a row splits leaving no
+// orphan line; see paginator.fit).
+func (t *tableItem) firstPart(u [2]int) (float64, []int) {
+	if u[1]-u[0] > 1 {
+		return t.body.height(u[0], u[1]), t.body.refs(u[0], u[1])
+	}
+	var refs []int
+	fh := 0.0
+	for _, c := range t.body.byRow[u[0]] {
+		h, pending, lines := 0.0, 0.0, 0
+		for _, it := range c.items {
+			if lines == 2 {
+				break
+			}
+			switch it := it.(type) {
+			case gapItem:
+				if lines > 0 {
+					pending += it.h
+				}
+			case *lineItem:
+				h += pending + it.h
+				pending = 0
+				lines++
+				refs = appendNew(refs, it.fns...)
+			}
+		}
+		fh = max(fh, h)
+	}
+	return min(fh+2*t.g.CellPadding, t.body.rowH[u[0]]), refs
 }
 
 // drawRows draws rows [r0, r1) of a section whole with their top at y, and

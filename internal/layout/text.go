@@ -180,6 +180,9 @@ func (s seg) sameLookAs(t seg) bool {
 // wrap breaks the tokens into lines no wider than width, greedily. A token
 // wider than a line is broken between characters.
 func (tb *textBlock) wrap(width float64) [][]token {
+	if tb.minW <= width+eps {
+		return tb.wrapWhole(width)
+	}
 	var (
 		lines [][]token
 		cur   []token
@@ -208,6 +211,29 @@ func (tb *textBlock) wrap(width float64) [][]token {
 	}
 	if len(cur) > 0 {
 		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// wrapWhole is wrap when every token fits a line: the lines are slices of
+// the block's tokens, nothing is copied.
+func (tb *textBlock) wrapWhole(width float64) [][]token {
+	var lines [][]token
+	start, w := 0, 0.0
+	for i, t := range tb.tokens {
+		if i > start && w+tb.tokens[i-1].space+t.w > width+eps {
+			lines, start, w = append(lines, tb.tokens[start:i:i]), i, 0
+		}
+		if i > start {
+			w += tb.tokens[i-1].space
+		}
+		w += t.w
+		if t.brk {
+			lines, start, w = append(lines, tb.tokens[start:i+1:i+1]), i+1, 0
+		}
+	}
+	if start < len(tb.tokens) {
+		lines = append(lines, tb.tokens[start:])
 	}
 	return lines
 }
@@ -296,22 +322,41 @@ func (tb *textBlock) lines(x, width float64) []*lineItem {
 // between them, unless spaces are stretched.
 func (tb *textBlock) place(li *lineItem, toks []token, x, extra float64) {
 	g := tb.p.g
-	var prev *seg // the look of the last fragment, for merging
+	var (
+		prev    seg  // the look of the last fragment, for merging
+		hasPrev bool // whether there is one
+		merged  strings.Builder
+	)
+	// The text of the last fragment grows in merged while stretches join
+	// it, and is set when the fragment is complete.
+	flush := func() {
+		if merged.Len() > 0 {
+			li.texts[len(li.texts)-1].Text = merged.String()
+			merged.Reset()
+		}
+	}
+	if extra != 0 {
+		li.texts = make([]Text, 0, len(toks)) // a fragment per word
+	}
 	gapStyle, gap := Style{}, 0.0
 	for j, t := range toks {
 		for _, s := range t.segs {
-			merge := prev != nil && prev.sameLook(s) && len(li.texts) > 0
+			merge := hasPrev && prev.sameLook(s) && len(li.texts) > 0
 			if merge && gap > 0 && (extra != 0 || gapStyle != s.style || s.rise != 0) {
 				merge = false
 			}
 			if merge {
 				f := &li.texts[len(li.texts)-1]
-				if gap > 0 {
-					f.Text += " "
+				if merged.Len() == 0 {
+					merged.WriteString(f.Text)
 				}
-				f.Text += s.text
+				if gap > 0 {
+					merged.WriteByte(' ')
+				}
+				merged.WriteString(s.text)
 				f.W = x + s.w - f.X
 			} else {
+				flush()
 				li.texts = append(li.texts, Text{
 					X: x, Y: 0, W: s.w, H: tb.lh,
 					Baseline: g.baseline(tb.size, tb.lh) - s.rise,
@@ -319,7 +364,7 @@ func (tb *textBlock) place(li *lineItem, toks []token, x, extra float64) {
 				})
 			}
 			if s.link != "" {
-				if n := len(li.links); n > 0 && li.links[n-1].URL == s.link && prev != nil && prev.link == s.link {
+				if n := len(li.links); n > 0 && li.links[n-1].URL == s.link && hasPrev && prev.link == s.link {
 					li.links[n-1].W = x + s.w - li.links[n-1].X
 				} else {
 					li.links = append(li.links, Link{Rect{x, 0, s.w, tb.lh}, s.link})
@@ -329,8 +374,7 @@ func (tb *textBlock) place(li *lineItem, toks []token, x, extra float64) {
 				li.fns = append(li.fns, s.fn)
 			}
 			x += s.w
-			ps := s
-			prev = &ps
+			prev, hasPrev = s, true
 			gap = 0
 		}
 		if j < len(toks)-1 {
@@ -340,6 +384,7 @@ func (tb *textBlock) place(li *lineItem, toks []token, x, extra float64) {
 			}
 		}
 	}
+	flush()
 }
 
 func containsInt(xs []int, x int) bool {

@@ -6,7 +6,9 @@
 package pdfdraw
 
 import (
+	"bytes"
 	"fmt"
+	"strings"
 	"sync"
 	"unicode"
 
@@ -16,54 +18,61 @@ import (
 	"unireport/internal/layout"
 )
 
-// familyOf is the name a set's faces are registered under in the PDF writer
-// (and shown by font tools): the family name without spaces or punctuation.
-func familyOf(set *fonts.Set) string {
-	var b []rune
-	for _, r := range set.Family {
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			b = append(b, r)
+// faceNames returns the names the set's faces are registered under in the
+// PDF writer, which font tools show (as utf8<name>, lower-cased): each face's
+// PostScript name without punctuation, so that the PDF tells which file each
+// face was set in. Faces from the same file share a name; different files
+// with the same name get the face's name added.
+func faceNames(set *fonts.Set) [4]string {
+	var names [4]string
+	for _, f := range fonts.Faces {
+		var b []rune
+		for _, r := range set.Name(f) {
+			if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				b = append(b, r)
+			}
 		}
+		if len(b) == 0 {
+			b = []rune("Report")
+		}
+		name := string(b)
+		for _, g := range fonts.Faces[:f] {
+			if strings.EqualFold(names[g], name) && !bytes.Equal(set.Bytes(g), set.Bytes(f)) {
+				name += strings.ReplaceAll(f.String(), " ", "")
+			}
+		}
+		names[f] = name
 	}
-	if len(b) == 0 {
-		return "Report"
-	}
-	return string(b)
-}
-
-// styleCode is fpdf's name for a style.
-func styleCode(s layout.Style) string {
-	switch {
-	case s.Bold && s.Italic:
-		return "BI"
-	case s.Bold:
-		return "B"
-	case s.Italic:
-		return "I"
-	}
-	return ""
+	return names
 }
 
 // newPDF returns a PDF writer in points with the given faces of the set
-// registered. Registering a face costs more than drawing a report, so a
-// writer registers only the faces its pages use.
-func newPDF(set *fonts.Set, w, h float64, faces []fonts.Face) (*fpdf.Fpdf, error) {
-	family := familyOf(set)
-	pdf := fpdf.NewCustom(&fpdf.InitType{
+// registered, each as a family of its own (see faceNames). Registering a
+// face costs more than drawing a report, so a writer registers only the
+// faces its pages use. A face fpdf cannot use is a *fonts.FaceError.
+func newPDF(set *fonts.Set, w, h float64, faces []fonts.Face) (pdf *fpdf.Fpdf, err error) {
+	var face fonts.Face
+	defer func() {
+		// fpdf's font parser panics on some damaged files.
+		if r := recover(); r != nil {
+			pdf, err = nil, &fonts.FaceError{Face: face, Err: fmt.Errorf("the PDF writer cannot read it: %v", r)}
+		}
+	}()
+	names := faceNames(set)
+	pdf = fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P", UnitStr: "pt",
 		Size: fpdf.SizeType{Wd: w, Ht: h},
 	})
-	for _, f := range faces {
-		code := styleCode(layout.Style{Bold: f == fonts.Bold || f == fonts.BoldItalic, Italic: f == fonts.Italic || f == fonts.BoldItalic})
-		pdf.AddUTF8FontFromBytes(family, code, set.Bytes(f))
+	for _, face = range faces {
+		pdf.AddUTF8FontFromBytes(names[face], "", set.Bytes(face))
 		if err := pdf.Error(); err != nil {
-			return nil, fmt.Errorf("registering the %s face: %w", f, err)
+			return nil, &fonts.FaceError{Face: face, Err: fmt.Errorf("the PDF writer cannot register it: %w", err)}
 		}
 		// fpdf prints and skips a font it cannot parse; selecting it
 		// turns that into an error.
-		pdf.SetFont(family, code, 10)
+		pdf.SetFont(names[face], "", 10)
 		if err := pdf.Error(); err != nil {
-			return nil, fmt.Errorf("the %s face cannot be used: %w", f, err)
+			return nil, &fonts.FaceError{Face: face, Err: fmt.Errorf("the PDF writer cannot read it: %w", err)}
 		}
 	}
 	return pdf, nil
@@ -73,16 +82,17 @@ func newPDF(set *fonts.Set, w, h float64, faces []fonts.Face) (*fpdf.Fpdf, error
 // so that layout and drawing agree. It implements layout.Measurer and is safe
 // for concurrent use.
 type Measurer struct {
-	mu     sync.Mutex
-	pdf    *fpdf.Fpdf
-	set    *fonts.Set
-	family string
-	style  string
-	size   float64
+	mu    sync.Mutex
+	pdf   *fpdf.Fpdf
+	set   *fonts.Set
+	names [4]string
+	face  fonts.Face
+	size  float64
 }
 
 // NewMeasurer returns a Measurer for set; nil means the embedded Liberation
-// Serif.
+// Serif. It fails, with a *fonts.FaceError, when the PDF writer cannot use
+// one of the faces.
 func NewMeasurer(set *fonts.Set) (*Measurer, error) {
 	if set == nil {
 		set = fonts.Default()
@@ -91,8 +101,11 @@ func NewMeasurer(set *fonts.Set) (*Measurer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdfdraw: %w", err)
 	}
-	return &Measurer{pdf: pdf, set: set, family: familyOf(set), size: -1}, nil
+	return &Measurer{pdf: pdf, set: set, names: faceNames(set), size: -1}, nil
 }
+
+// Fonts returns the set the Measurer measures with.
+func (m *Measurer) Fonts() *fonts.Set { return m.set }
 
 // Width returns the width of s in points set in style at size. Characters the
 // font lacks count half an em (the PDF writer refuses them later, with an
@@ -100,11 +113,11 @@ func NewMeasurer(set *fonts.Set) (*Measurer, error) {
 func (m *Measurer) Width(s string, style layout.Style, size float64) float64 {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if code := styleCode(style); code != m.style || size != m.size {
-		m.pdf.SetFont(m.family, code, size)
-		m.style, m.size = code, size
-	}
 	face := fonts.FaceOf(style.Bold, style.Italic)
+	if face != m.face || size != m.size {
+		m.pdf.SetFont(m.names[face], "", size)
+		m.face, m.size = face, size
+	}
 	if _, _, missing := m.set.MissingIn(face, s); !missing {
 		return m.pdf.GetStringWidth(s)
 	}

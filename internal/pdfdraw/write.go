@@ -92,7 +92,7 @@ func Write(w io.Writer, pages []layout.Page, opts Options) (err error) {
 			}
 		}
 	}
-	d := drawer{pdf: pdf, family: familyOf(set), targets: targets, opts: opts}
+	d := drawer{pdf: pdf, names: faceNames(set), targets: targets, opts: opts}
 	for i, p := range pages {
 		stage = fmt.Sprintf("page %d", p.Number)
 		if err := d.page(p); err != nil {
@@ -229,16 +229,30 @@ func gray(g float64) int { return int(math.Round(max(0, min(1, g)) * 255)) }
 // drawer draws pages into one PDF.
 type drawer struct {
 	pdf     *fpdf.Fpdf
-	family  string
+	names   [4]string      // the faces' names in pdf
 	targets map[string]int // anchor ID → fpdf link
 	opts    Options
+
+	// The font selected last on the current page, so that a run of text in
+	// one face and size selects it once.
+	face fonts.Face
+	size float64
+}
+
+// font selects face at size unless it is selected already.
+func (d *drawer) font(face fonts.Face, size float64) {
+	if face != d.face || size != d.size {
+		d.pdf.SetFont(d.names[face], "", size)
+		d.face, d.size = face, size
+	}
 }
 
 // page draws one page: watermark first so that everything covers it, then
 // grounds, rules, text, links, outline entries and the footer.
 func (d *drawer) page(p layout.Page) error {
-	pdf, family := d.pdf, d.family
+	pdf := d.pdf
 	pdf.AddPageFormat("P", fpdf.SizeType{Wd: p.Width, Ht: p.Height})
+	d.size = 0 // select the font anew on each page
 	if d.opts.Draft {
 		d.watermark(p)
 	}
@@ -254,7 +268,7 @@ func (d *drawer) page(p layout.Page) error {
 	}
 	pdf.SetTextColor(0, 0, 0)
 	for _, t := range p.Texts {
-		pdf.SetFont(family, styleCode(t.Style), t.Size)
+		d.font(fonts.FaceOf(t.Style.Bold, t.Style.Italic), t.Size)
 		pdf.Text(t.X, t.Baseline, t.Text)
 	}
 	for _, l := range p.Links {
@@ -265,7 +279,7 @@ func (d *drawer) page(p layout.Page) error {
 		}
 	}
 	// fpdf writes outline titles as UTF-16 only while a UTF-8 font is set.
-	pdf.SetFont(family, "", folioSize)
+	d.font(fonts.Regular, folioSize)
 	for _, b := range p.Bookmarks {
 		pdf.Bookmark(b.Text, b.Level, b.Y)
 	}
@@ -276,14 +290,14 @@ func (d *drawer) page(p layout.Page) error {
 // footer centres the page number in the bottom margin; a draft adds its
 // build time on the left.
 func (d *drawer) footer(p layout.Page) {
-	pdf, family := d.pdf, d.family
+	pdf := d.pdf
 	bottom := p.Content.Y + p.Content.H
 	baseline := bottom + (p.Height-bottom)/2 + folioSize/3
 	num := strconv.Itoa(p.Number)
-	pdf.SetFont(family, "", folioSize)
+	d.font(fonts.Regular, folioSize)
 	pdf.Text(p.Content.X+(p.Content.W-pdf.GetStringWidth(num))/2, baseline, num)
 	if d.opts.Draft {
-		pdf.SetFont(family, "I", draftNoteSize)
+		d.font(fonts.Italic, draftNoteSize)
 		pdf.Text(p.Content.X, baseline, draftNote(d.opts.BuildTime))
 	}
 }
@@ -292,7 +306,7 @@ func (d *drawer) footer(p layout.Page) {
 func (d *drawer) watermark(p layout.Page) {
 	pdf := d.pdf
 	const text = "DRAFT"
-	pdf.SetFont(d.family, "B", watermarkSize)
+	d.font(fonts.Bold, watermarkSize)
 	w := pdf.GetStringWidth(text)
 	cx, cy := p.Width/2, p.Height/2
 	angle := math.Atan2(p.Height, p.Width) * 180 / math.Pi

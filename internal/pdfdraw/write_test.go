@@ -14,6 +14,7 @@ import (
 
 	"unireport/internal/fonts"
 	"unireport/internal/layout"
+	"unireport/internal/testtool"
 )
 
 var keep = flag.String("keep", "", "also write the sample PDFs into this folder, to look at")
@@ -66,14 +67,7 @@ func writeFile(t *testing.T, name string, pages []layout.Page, o Options) string
 // except in CI, where a missing tool fails the test.
 func tool(t *testing.T, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed (Debian package poppler-utils); CI must install it", name)
-		}
-		t.Skipf("skipping: %s is not installed (apt-get install poppler-utils)", name)
-	}
-	return p
+	return testtool.Need(t, name, "poppler-utils")
 }
 
 func run(t *testing.T, name string, args ...string) string {
@@ -214,8 +208,9 @@ func TestFontsEmbedded(t *testing.T) {
 			t.Errorf("font not embedded: %s", l)
 		}
 	}
-	// fpdf names the faces utf8<family><style>, lower-cased.
-	for _, face := range []string{"liberationserif ", "liberationserifB ", "liberationserifI "} {
+	// fpdf names the faces utf8<name>, lower-cased; each face is named
+	// after its file's PostScript name.
+	for _, face := range []string{"utf8liberationserif ", "utf8liberationserifbold ", "utf8liberationserifitalic "} {
 		if !strings.Contains(out, face) {
 			t.Errorf("face %s missing:\n%s", face, out)
 		}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/renderer/html"
 
 	"unireport/internal/document"
 	"unireport/internal/layout"
@@ -16,14 +15,27 @@ import (
 // into the layout engine's blocks. It derives no facts: it only maps node
 // kinds to block kinds.
 func convert(doc *document.Document) layout.Document {
-	c := converter{src: doc.Source, out: layout.Document{Footnotes: map[int][]layout.Block{}}}
+	c := converter{src: doc.Source, out: layout.Document{Footnotes: map[int][]layout.Block{}}, rows: rowIDs(doc)}
 	c.out.Blocks = c.blocks(doc.Root)
 	return c.out
 }
 
+// rowIDs are the anchors a PDF can link to within itself: table rows.
+func rowIDs(doc *document.Document) map[string]bool {
+	ids := map[string]bool{}
+	_ = ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if r, ok := n.(*document.TableRow); ok && entering && r.ID != "" {
+			ids[r.ID] = true
+		}
+		return ast.WalkContinue, nil
+	})
+	return ids
+}
+
 type converter struct {
-	src []byte
-	out layout.Document
+	src  []byte
+	out  layout.Document
+	rows map[string]bool
 }
 
 // blocks converts the block children of n.
@@ -62,6 +74,8 @@ func (c *converter) block(n ast.Node) []layout.Block {
 		return out
 	case *ast.ThematicBreak:
 		return []layout.Block{&layout.Rule{}}
+	case *document.PageBreak:
+		return []layout.Block{&layout.PageBreak{}}
 	case *ast.HTMLBlock:
 		return nil // raw HTML is never passed through, in PDF as in HTML
 	case *document.DataTable:
@@ -189,14 +203,14 @@ func (c *converter) runs(n ast.Node, st style) []layout.Run {
 			out = append(out, c.runs(ch, inner)...)
 		case *ast.Link:
 			inner := st
-			if !html.IsDangerousURL(ch.Destination) {
-				inner.link = string(ch.Destination)
+			if url, ok := document.LinkTarget(ch.Destination); ok && c.reachable(url) {
+				inner.link = url
 			}
 			out = append(out, c.runs(ch, inner)...)
 		case *ast.AutoLink:
 			inner := st
-			if url := ch.URL(c.src); !html.IsDangerousURL(url) {
-				inner.link = string(url)
+			if url, ok := document.AutoLinkTarget(ch, c.src); ok {
+				inner.link = url
 			}
 			out = append(out, layout.Run{Text: string(ch.Label(c.src)), Bold: inner.bold, Italic: inner.italic, Link: inner.link})
 		case *ast.Image:
@@ -212,4 +226,13 @@ func (c *converter) runs(n ast.Node, st style) []layout.Run {
 		}
 	}
 	return out
+}
+
+// reachable reports whether the PDF can follow url: any address outside
+// the document, or an in-page link to a table row. A link to a heading or
+// a table keeps its text and loses its target, as the PDF has no anchor
+// there.
+func (c *converter) reachable(url string) bool {
+	id, local := strings.CutPrefix(url, "#")
+	return !local || c.rows[id]
 }

@@ -10,11 +10,12 @@ import (
 	"time"
 
 	"unireport/internal/document"
+	"unireport/internal/fonts"
 	"unireport/internal/layout"
 	"unireport/internal/pdfdraw"
 )
 
-// Options are the PDF's metadata and draft marking.
+// Options are the PDF's metadata, fonts and draft marking.
 type Options struct {
 	Title, Author, Subject, Keywords, Lang string
 	// Created is written as the creation and modification date, so that the
@@ -22,16 +23,38 @@ type Options struct {
 	Created time.Time
 	Draft   bool
 	Built   time.Time // shown in a draft's footer
+	// Fonts are the faces to set the report in; nil means the embedded
+	// Liberation Serif.
+	Fonts *fonts.Set
 }
 
-// measurer is shared by every render: building one parses the four font
-// files, which costs more than laying out a whole report. It is safe for
-// concurrent use.
-var measurer = sync.OnceValues(func() (*pdfdraw.Measurer, error) { return pdfdraw.NewMeasurer(nil) })
+// measurers holds one text measurer per font set, by the set's ID, shared
+// by every render: building one parses the four font files, which costs
+// more than laying out a whole report. Measurers are safe for concurrent
+// use. An edition names few font sets, so the cache stays small.
+var measurers sync.Map // [32]byte → *measurerOnce
+
+type measurerOnce struct {
+	once sync.Once
+	m    *pdfdraw.Measurer
+	err  error
+}
+
+// Measurer returns the shared measurer for set (nil: the embedded fonts).
+// It fails, with a *fonts.FaceError, when the PDF writer cannot use a face.
+func Measurer(set *fonts.Set) (*pdfdraw.Measurer, error) {
+	if set == nil {
+		set = fonts.Default()
+	}
+	v, _ := measurers.LoadOrStore(set.ID(), &measurerOnce{})
+	mo := v.(*measurerOnce)
+	mo.once.Do(func() { mo.m, mo.err = pdfdraw.NewMeasurer(set) })
+	return mo.m, mo.err
+}
 
 // Render lays out and draws the document.
 func Render(doc *document.Document, opts Options) ([]byte, error) {
-	m, err := measurer()
+	m, err := Measurer(opts.Fonts)
 	if err != nil {
 		return nil, err
 	}
@@ -41,6 +64,7 @@ func Render(doc *document.Document, opts Options) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	err = pdfdraw.Write(&buf, pages, pdfdraw.Options{
+		Fonts: m.Fonts(),
 		Title: opts.Title, Author: opts.Author, Subject: opts.Subject, Keywords: opts.Keywords,
 		Creator: "unireport", Language: opts.Lang,
 		Created: opts.Created, Modified: opts.Created,

@@ -1,24 +1,128 @@
 package report_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
+	"unireport/internal/edition"
 	"unireport/internal/report"
 )
+
+// build is a full build: load, check, merge, parse, and both writers.
+func build(b *testing.B, dir string) {
+	r, diags := report.Prepare(dir, templates)
+	if diags.HasErrors() {
+		b.Fatal(diags.Err())
+	}
+	if _, err := r.HTML(report.Draft{}); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := r.PDF(report.Draft{}); err != nil {
+		b.Fatal(err)
+	}
+}
 
 // BenchmarkBuild2017 is a full build of the 2017 edition: load, check,
 // merge, parse, and both writers.
 func BenchmarkBuild2017(b *testing.B) {
 	for b.Loop() {
-		r, diags := report.Prepare("../../data/2017", templates)
-		if diags.HasErrors() {
-			b.Fatal(diags.Err())
+		build(b, "../../data/2017")
+	}
+}
+
+// BenchmarkBuild10x is a full build of an edition ten times the size of
+// 2017's: its 35 States ten times over (350 States, with the 2017
+// quotations, up to 2,300 characters, and the long rows that split across
+// pages), in the vote and the meetings ten times over too.
+func BenchmarkBuild10x(b *testing.B) {
+	dir := largeEdition(b, 10)
+	for b.Loop() {
+		build(b, dir)
+	}
+}
+
+var (
+	stateKey  = regexp.MustCompile(`(?m)^key = "([a-z0-9-]+)"$`)
+	stateName = regexp.MustCompile(`(?m)^(name|name_in_vote|name_in_participation|name_in_text) = "(.*)"$`)
+	listKey   = regexp.MustCompile(`(?m)^  "([a-z0-9-]+)",$`)
+)
+
+// largeEdition writes an edition made of data/2017 copies times over into
+// a temp folder named 2017 and returns the folder. Copy k > 1 of a State has
+// the key "<key>-k<k>" and names ending " <k>" (for example "Armenia 2");
+// the vote's lists and the meetings' attendance name every copy.
+func largeEdition(tb testing.TB, copies int) string {
+	tb.Helper()
+	dir := filepath.Join(tb.TempDir(), "2017")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	read := func(f string) string {
+		b, err := os.ReadFile(filepath.Join("../../data/2017", f))
+		if err != nil {
+			tb.Fatal(err)
 		}
-		if _, err := r.HTML(report.Draft{}); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := r.PDF(report.Draft{}); err != nil {
-			b.Fatal(err)
+		return string(b)
+	}
+	suffix := func(k int) string { return fmt.Sprintf("-k%d", k) }
+
+	states := read(edition.StatesFile)
+	first := strings.Index(states, "\n[[state]]\n")
+	out := states
+	for k := 2; k <= copies; k++ {
+		c := stateKey.ReplaceAllString(states[first:], `key = "${1}`+suffix(k)+`"`)
+		c = stateName.ReplaceAllString(c, fmt.Sprintf(`$1 = "$2 %d"`, k))
+		out += "\n" + c
+	}
+	files := map[string]string{edition.StatesFile: out, edition.FactsFile: read(edition.FactsFile)}
+	for _, f := range []string{edition.VoteFile, edition.MeetingsFile} {
+		files[f] = listKey.ReplaceAllStringFunc(read(f), func(line string) string {
+			key := listKey.FindStringSubmatch(line)[1]
+			for k := 2; k <= copies; k++ {
+				line += fmt.Sprintf("\n  %q,", key+suffix(k))
+			}
+			return line
+		})
+	}
+	for f, s := range files {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte(s), 0o644); err != nil {
+			tb.Fatal(err)
 		}
 	}
+	return dir
+}
+
+// The synthetic edition of the benchmark is a valid edition, ten times the
+// 2017 one, and builds into a PDF about ten times as long.
+func TestLargeEditionBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 350-State edition")
+	}
+	r, diags := report.Prepare(largeEdition(t, 10), templates)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	if n := len(r.Edition.States); n != 350 {
+		t.Errorf("%d States, want 350", n)
+	}
+	small, _ := build2017(t)
+	p1, err := small.Pages(report.Draft{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p10, err := r.Pages(report.Draft{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p10) < 7*len(p1) || len(p10) > 11*len(p1) {
+		t.Errorf("the 10x edition has %d pages, the 2017 one %d", len(p10), len(p1))
+	}
+	if _, err := r.PDF(report.Draft{}); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("350 States: %d pages (2017: %d)", len(p10), len(p1))
 }

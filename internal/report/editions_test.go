@@ -11,6 +11,7 @@ import (
 
 	"unireport/internal/edition"
 	"unireport/internal/report"
+	"unireport/internal/testtool"
 )
 
 const templates = "../../templates"
@@ -158,12 +159,7 @@ func TestDraftCarriesTheChecklistFinalDoesNot(t *testing.T) {
 	if !strings.Contains(draft, "Editors' checklist for the 2017 edition") || !strings.Contains(draft, "Dropped out of the meetings in 2017 (7)") {
 		t.Error("the draft HTML lacks the editors' checklist")
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext is not installed (apt-get install poppler-utils)")
-		}
-		t.Skip("pdftotext is not installed (apt-get install poppler-utils); the PDF half of this test is skipped")
-	}
+	testtool.Need(t, "pdftotext", "poppler-utils")
 	for _, c := range []struct {
 		d    report.Draft
 		want bool

@@ -3,14 +3,15 @@
 package report
 
 import (
+	"errors"
 	"fmt"
-
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"time"
-	"unireport/internal/checklist"
 
+	"unireport/internal/checklist"
 	"unireport/internal/compose"
 	"unireport/internal/diag"
 	"unireport/internal/document"
@@ -18,6 +19,7 @@ import (
 	"unireport/internal/fonts"
 	"unireport/internal/glyphs"
 	"unireport/internal/htmlout"
+	"unireport/internal/layout"
 	"unireport/internal/pdfout"
 )
 
@@ -26,14 +28,15 @@ type Report struct {
 	Edition  *edition.Edition
 	Markdown []byte // the templates merged with the data
 	Doc      *document.Document
-	Warnings diag.List // what check warns about, for the editors' checklist
+	Warnings diag.List  // what check warns about, for the editors' checklist
+	Fonts    *fonts.Set // the faces the PDF is set in: the edition's, or the embedded ones
 }
 
 // Prepare loads and checks the edition in dataDir, merges it with the
 // templates in tmplDir and parses the result. It returns nil and the
 // diagnostics when anything is in error; warnings come back either way.
 func Prepare(dataDir, tmplDir string) (*Report, diag.List) {
-	e, ts, diags := load(dataDir, tmplDir)
+	e, ts, set, diags := load(dataDir, tmplDir)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -42,19 +45,20 @@ func Prepare(dataDir, tmplDir string) (*Report, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &Report{Edition: e, Markdown: md, Doc: document.Parse(md), Warnings: diags}, diags
+	return &Report{Edition: e, Markdown: md, Doc: document.Parse(md), Warnings: diags, Fonts: set}, diags
 }
 
 // Checklist is the editors' checklist for this edition, as Markdown.
 func (r *Report) Checklist() string { return checklist.Markdown(r.Edition, r.Warnings) }
 
 // document returns the tree to render: a draft carries the editors'
-// checklist at its end, a final build never does.
+// checklist at its end, on pages of its own so that the report's pages are
+// those of the final build; a final build never carries it.
 func (r *Report) document(d Draft) *document.Document {
 	if !d.On {
 		return r.Doc
 	}
-	md := append(append([]byte{}, r.Markdown...), "\n\n"+r.Checklist()...)
+	md := append(append([]byte{}, r.Markdown...), "\n\n::: pagebreak\n:::\n\n"+r.Checklist()...)
 	return document.Parse(md)
 }
 
@@ -65,25 +69,102 @@ func Check(dataDir, tmplDir string) diag.List {
 	return diags
 }
 
-// load reads the edition and the templates and checks that the report font
-// can draw every character of both.
-func load(dataDir, tmplDir string) (*edition.Edition, *compose.Templates, diag.List) {
+// load reads the edition, its fonts and the templates, and checks that the
+// fonts can draw every character of the edition and the templates.
+func load(dataDir, tmplDir string) (*edition.Edition, *compose.Templates, *fonts.Set, diag.List) {
 	e, diags := edition.Load(dataDir)
 	ts, tdiags := compose.Load(tmplDir)
 	diags.Add(tdiags...)
-	font := allFaces{fonts.Default()}
+	set := fonts.Default()
 	if e != nil {
-		for _, t := range e.Texts() {
-			glyphs.Check(font, t.Text, t.Pos, &diags)
-		}
+		set = loadFonts(e, &diags)
 	}
-	if ts != nil {
-		for _, f := range ts.Files {
-			glyphs.Check(font, f.Text, diag.Pos{File: f.Path, Line: 1, Col: 1}, &diags)
+	if set != nil {
+		font := allFaces{set}
+		if e != nil {
+			for _, t := range e.Texts() {
+				glyphs.Check(font, t.Text, t.Pos, &diags)
+			}
+		}
+		if ts != nil {
+			for _, f := range ts.Files {
+				glyphs.Check(font, f.Text, diag.Pos{File: f.Path, Line: 1, Col: 1}, &diags)
+			}
 		}
 	}
 	diags.Sort()
-	return e, ts, diags
+	return e, ts, set, diags
+}
+
+// maxFontFile is the largest font file read: larger than any font of a
+// Latin-script family (Liberation Serif is 400 KB), with room for fonts that
+// cover more scripts.
+const maxFontFile = 64 << 20
+
+// loadFonts returns the fonts the edition names in its [fonts] table, or the
+// embedded Liberation Serif when it names none. A file that is missing,
+// unreadable or not a TrueType font the PDF writer can embed is an error at
+// the key that names it; the result is nil then, and the characters are not
+// checked against any font.
+func loadFonts(e *edition.Edition, diags *diag.List) *fonts.Set {
+	ff := e.Facts.Fonts
+	if ff == nil {
+		return fonts.Default()
+	}
+	keys := [4]struct{ key, path string }{
+		fonts.Regular: {"regular", ff.Regular}, fonts.Bold: {"bold", ff.Bold},
+		fonts.Italic: {"italic", ff.Italic}, fonts.BoldItalic: {"bold_italic", ff.BoldItalic},
+	}
+	at := func(f fonts.Face) diag.Pos { return e.Pos(edition.FactsFile, "fonts."+keys[f].key, true) }
+	var data [4][]byte
+	ok := true
+	for _, f := range fonts.Faces {
+		k := keys[f]
+		path := k.path
+		if path == "" {
+			// missing or of the wrong type: the loader has said so
+			ok = false
+			continue
+		}
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(e.Dir, path)
+		}
+		info, err := os.Stat(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			diags.Errorf(at(f), "fonts.%s: the font file %s does not exist (paths are relative to the edition's folder, %s)", k.key, path, e.Dir)
+		case err != nil:
+			diags.Errorf(at(f), "fonts.%s: cannot read the font file: %v", k.key, err)
+		case info.IsDir():
+			diags.Errorf(at(f), "fonts.%s: %s is a folder; name a .ttf file", k.key, path)
+		case info.Size() > maxFontFile:
+			diags.Errorf(at(f), "fonts.%s: %s is %d MB; a font file may be at most %d MB: is it the right file?", k.key, path, info.Size()>>20, maxFontFile>>20)
+		default:
+			data[f], err = os.ReadFile(path)
+			if err != nil {
+				diags.Errorf(at(f), "fonts.%s: cannot read the font file: %v", k.key, err)
+			}
+		}
+		ok = ok && data[f] != nil
+	}
+	if !ok {
+		return nil
+	}
+	set, err := fonts.Load(data[fonts.Regular], data[fonts.Bold], data[fonts.Italic], data[fonts.BoldItalic])
+	if err == nil {
+		// The PDF writer reads the files with a parser of its own.
+		_, err = pdfout.Measurer(set)
+	}
+	if err != nil {
+		var fe *fonts.FaceError
+		if !errors.As(err, &fe) {
+			diags.Errorf(e.Pos(edition.FactsFile, "fonts", false), "fonts: %v", err)
+			return nil
+		}
+		diags.Errorf(at(fe.Face), "fonts.%s: %s cannot be used in the PDF: %v", keys[fe.Face].key, keys[fe.Face].path, fe.Err)
+		return nil
+	}
+	return set
 }
 
 // allFaces can draw a character when every face of the set can: text may
@@ -141,6 +222,7 @@ func (r *Report) PDF(d Draft) ([]byte, error) {
 		return nil, err
 	}
 	return pdfout.Render(r.document(d), pdfout.Options{
+		Fonts:    r.Fonts,
 		Title:    f.Title,
 		Author:   f.PresentedBy,
 		Subject:  fmt.Sprintf("%s, %s", f.Title, f.Date),
@@ -150,6 +232,16 @@ func (r *Report) PDF(d Draft) ([]byte, error) {
 		Draft:    d.On,
 		Built:    d.Built,
 	})
+}
+
+// Pages lays the report out as its PDF sets it, for tests that check the
+// boxes rather than the PDF.
+func (r *Report) Pages(d Draft) ([]layout.Page, error) {
+	m, err := pdfout.Measurer(r.Fonts)
+	if err != nil {
+		return nil, err
+	}
+	return pdfout.Layout(r.document(d), m)
 }
 
 // SourceDate returns the time in SOURCE_DATE_EPOCH, or fallback when it is
