@@ -179,7 +179,7 @@ func TestSeedQuotations(t *testing.T) {
 			parts = append(parts, q.Text+" ("+q.Citation()+")")
 		}
 		got, want := seedtext.Words(strings.Join(parts, " ")), seedtext.Words(r.Cell)
-		if i := firstWordDiff(got, want); i >= 0 {
+		if i := seedtext.FirstDifference(got, want); i >= 0 {
 			t.Errorf("%s: words differ at word %d:\n data %q\n text %q", s.Name, i+1, wordsAround(got, i), wordsAround(want, i))
 			continue
 		}
@@ -259,18 +259,6 @@ func clip(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
-}
-
-func firstWordDiff(a, b []string) int {
-	for i := range min(len(a), len(b)) {
-		if a[i] != b[i] {
-			return i
-		}
-	}
-	if len(a) != len(b) {
-		return min(len(a), len(b))
-	}
-	return -1
 }
 
 func wordsAround(w []string, i int) string {

@@ -5,16 +5,14 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"unireport/internal/compose"
 	"unireport/internal/document"
-	"unireport/internal/edition"
+	"unireport/internal/fuzzseed"
 	"unireport/internal/layout"
 	"unireport/internal/pdfdraw"
 	"unireport/internal/pdfout"
@@ -167,45 +165,12 @@ func finite(xs ...float64) bool {
 	return true
 }
 
-// markdownSeeds returns the 2017 report, composed from the real data and
-// templates, and its template, in pieces of at most max bytes cut at blank
-// lines (a piece may cut a data table: that is a case too).
+// markdownSeeds returns the real report in pieces of at most max bytes.
 func markdownSeeds(f *testing.F, max int) [][]byte {
 	f.Helper()
-	root := filepath.Join("..", "..")
-	e, diags := edition.Load(filepath.Join(root, "data", "2017"))
-	if diags.HasErrors() {
-		f.Fatal(diags.Err())
-	}
-	md, cdiags := compose.Compose(e, filepath.Join(root, "templates"))
-	if cdiags.HasErrors() {
-		f.Fatal(cdiags.Err())
-	}
-	tmpl, err := os.ReadFile(filepath.Join(root, "templates", compose.Main))
+	seeds, err := fuzzseed.Markdown(filepath.Join("..", ".."), max)
 	if err != nil {
 		f.Fatal(err)
 	}
-	return append(pieces(md, max), pieces(tmpl, max)...)
-}
-
-// pieces cuts src at blank lines into pieces of at most max bytes; a
-// paragraph longer than max is cut at max.
-func pieces(src []byte, max int) [][]byte {
-	var out [][]byte
-	var cur []byte
-	for _, para := range bytes.SplitAfter(src, []byte("\n\n")) {
-		if len(cur)+len(para) > max && len(cur) > 0 {
-			out = append(out, cur)
-			cur = nil
-		}
-		for len(para) > max {
-			out = append(out, para[:max])
-			para = para[max:]
-		}
-		cur = append(cur, para...)
-	}
-	if len(cur) > 0 {
-		out = append(out, cur)
-	}
-	return out
+	return seeds
 }

@@ -204,19 +204,6 @@ func wordsOf(pieces []string) []string {
 	return w
 }
 
-// firstDiff returns the first index where a and b differ, or -1.
-func firstDiff(a, b []string) int {
-	for i := range min(len(a), len(b)) {
-		if a[i] != b[i] {
-			return i
-		}
-	}
-	if len(a) != len(b) {
-		return min(len(a), len(b))
-	}
-	return -1
-}
-
 // around shows the words around i: 10 before, the word at i in brackets,
 // 10 after.
 func around(w []string, i int) string {
@@ -265,7 +252,7 @@ func seedDiffs(t *testing.T, seed *seedtext.Seed, raw string, b []byte) ([]strin
 	visibleText(&text, doc)
 	got := seedtext.Words(text.String())
 	want := wordsOf(seedDocument(t, seed, raw))
-	if i := firstDiff(got, want); i >= 0 {
+	if i := seedtext.FirstDifference(got, want); i >= 0 {
 		diffs = append(diffs, fmt.Sprintf("the HTML's text differs from the official text at word %d (HTML: %d words, official: %d):\n  HTML:     %s\n  official: %s",
 			i+1, len(got), len(want), around(got, i), around(want, i)))
 	}
@@ -277,7 +264,7 @@ func seedDiffs(t *testing.T, seed *seedtext.Seed, raw string, b []byte) ([]strin
 	}
 	for i := range min(len(notes), len(seed.Footnotes)) {
 		g, w := seedtext.Words(notes[i]), seedtext.Words(seed.Footnotes[i])
-		if j := firstDiff(g, w); j >= 0 {
+		if j := seedtext.FirstDifference(g, w); j >= 0 {
 			diffs = append(diffs, fmt.Sprintf("footnote %d differs at word %d:\n  HTML:     %s\n  official: %s", i+1, j+1, around(g, j), around(w, j)))
 		}
 	}

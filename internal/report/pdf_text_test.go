@@ -539,7 +539,7 @@ func pdfDiffs(t *testing.T, seed *seedtext.Seed, raw string, pages []pdfPage) ([
 	diffs = append(diffs, problems...)
 	got := texts(flat)
 	want := wordsOf(seedDocument(t, seed, raw))
-	if i := firstDiff(got, want); i >= 0 {
+	if i := seedtext.FirstDifference(got, want); i >= 0 {
 		diffs = append(diffs, fmt.Sprintf("the PDF's text differs from the official text at word %d (PDF: %d words, official: %d):\n  PDF:      %s\n  official: %s",
 			i+1, len(got), len(want), around(got, i), around(want, i)))
 	}
@@ -569,7 +569,7 @@ func pdfDiffs(t *testing.T, seed *seedtext.Seed, raw string, pages []pdfPage) ([
 		if notes[i].Number != i+1 {
 			diffs = append(diffs, fmt.Sprintf("footnote %d is numbered %d", i+1, notes[i].Number))
 		}
-		if j := firstDiff(notes[i].Words, w); j >= 0 {
+		if j := seedtext.FirstDifference(notes[i].Words, w); j >= 0 {
 			diffs = append(diffs, fmt.Sprintf("footnote %d differs at word %d:\n  PDF:      %s\n  official: %s", i+1, j+1, around(notes[i].Words, j), around(w, j)))
 		}
 	}

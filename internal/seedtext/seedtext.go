@@ -504,3 +504,17 @@ func isOrdinalSuffix(w string) bool {
 	}
 	return false
 }
+
+// FirstDifference returns the first index at which the word lists a and b
+// differ, or -1 when they are equal.
+func FirstDifference(a, b []string) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	if len(a) != len(b) {
+		return min(len(a), len(b))
+	}
+	return -1
+}
