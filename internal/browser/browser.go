@@ -273,3 +273,16 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// ScreenshotDir is where a browser test saves its screenshots for a person
+// to look at: the folder UNIREPORT_SCREENSHOTS names, or a temporary one.
+func ScreenshotDir(t testing.TB) string {
+	t.Helper()
+	if d := os.Getenv("UNIREPORT_SCREENSHOTS"); d != "" {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	return t.TempDir()
+}

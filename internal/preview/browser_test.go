@@ -14,18 +14,6 @@ import (
 	"unireport/internal/browser"
 )
 
-// screenshotDir is where TestInBrowser saves its screenshots: the folder
-// that UNIREPORT_SCREENSHOTS names, or a temporary folder.
-func screenshotDir(t *testing.T) string {
-	if d := os.Getenv("UNIREPORT_SCREENSHOTS"); d != "" {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
-	return t.TempDir()
-}
-
 // TestInBrowser opens the preview in headless Chromium and saves a data
 // file: the page reloads with the new text at the same place. It breaks
 // the TOML: the overlay names the file and line. It fixes it: the overlay
@@ -38,7 +26,7 @@ func TestInBrowser(t *testing.T) {
 	}
 	s, dataDir, _ := newServer(t)
 	base := start(t, s)
-	shots := screenshotDir(t)
+	shots := browser.ScreenshotDir(t)
 	path := filepath.Join(dataDir, "edition.toml")
 	orig := readFile(t, path)
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -67,18 +66,6 @@ func TestHTMLSelfContained(t *testing.T) {
 		}
 		return true
 	})
-}
-
-// screenshotDir is where TestHTMLInBrowser saves its screenshots: the
-// folder that UNIREPORT_SCREENSHOTS names, or a temporary folder.
-func screenshotDir(t *testing.T) string {
-	if d := os.Getenv("UNIREPORT_SCREENSHOTS"); d != "" {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
-	return t.TempDir()
 }
 
 // layoutFacts are measured in the page at one viewport width.
@@ -213,7 +200,7 @@ const measureTables = `(() => {
 func TestHTMLInBrowser(t *testing.T) {
 	path, _ := write2017(t)
 	pageURL := fileURL(path)
-	shots := screenshotDir(t)
+	shots := browser.ScreenshotDir(t)
 
 	ctx := browser.New(t)
 	rec, err := browser.Record(ctx)
