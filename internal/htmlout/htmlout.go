@@ -25,7 +25,6 @@ type Options struct {
 	Keywords string
 	Draft    bool   // show a banner saying this is a draft
 	Built    string // when a draft was built, shown in its banner
-	Extra    template.HTML
 }
 
 //go:embed style.css
@@ -48,7 +47,7 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{if .Draft}}<p class="draft-banner" role="note">Draft{{with .Built}}, built {{.}}{{end}}. Not for circulation.</p>
 {{end}}<main>
 {{.Body}}</main>
-{{.Extra}}</body>
+</body>
 </html>
 `))
 

@@ -33,7 +33,7 @@ func editedCopy(t *testing.T, file, old, new string) string {
 
 func TestCheckFindsMissingGlyphs(t *testing.T) {
 	dir := editedCopy(t, edition.StatesFile, "“Although we still", "“Although 😀 we still")
-	diags := report.Check(dir, "../../templates")
+	_, diags := report.Prepare(dir, "../../templates")
 	var found bool
 	for _, d := range diags {
 		if strings.Contains(d.Message, "U+1F600 '😀' is not in the report font") {
@@ -57,14 +57,14 @@ func TestCheckFindsMissingGlyphsInTemplates(t *testing.T) {
 	tmpl := t.TempDir()
 	b, _ := os.ReadFile("../../templates/report.md")
 	os.WriteFile(filepath.Join(tmpl, "report.md"), []byte(strings.Replace(string(b), "Pursuing universal", "Pursuing 中 universal", 1)), 0o644)
-	diags := report.Check("../../data/2017", tmpl)
+	_, diags := report.Prepare("../../data/2017", tmpl)
 	if !diags.HasErrors() || !strings.Contains(diags.Err().Error(), "report.md:") || !strings.Contains(diags.Err().Error(), "U+4E2D") {
 		t.Errorf("no positioned error for a character in a template: %v", diags)
 	}
 }
 
 func TestCheck2017Clean(t *testing.T) {
-	diags := report.Check("../../data/2017", "../../templates")
+	_, diags := report.Prepare("../../data/2017", "../../templates")
 	if diags.HasErrors() {
 		t.Fatalf("the 2017 edition has errors:\n%v", diags.Err())
 	}

@@ -62,13 +62,6 @@ func (r *Report) document(d Draft) *document.Document {
 	return document.Parse(md)
 }
 
-// Check runs every check that a build runs, writing nothing: the data, the
-// templates, the glyphs of both, and the merge of the two.
-func Check(dataDir, tmplDir string) diag.List {
-	_, diags := Prepare(dataDir, tmplDir)
-	return diags
-}
-
 // load reads the edition, its fonts and the templates, and checks that the
 // fonts can draw every character of the edition and the templates.
 func load(dataDir, tmplDir string) (*edition.Edition, *compose.Templates, *fonts.Set, diag.List) {
