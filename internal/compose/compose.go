@@ -200,17 +200,19 @@ func funcs(e *edition.Edition) template.FuncMap {
 	}
 }
 
-// table renders the data table called name with its settings.
+// table renders the data table called name with its settings. Every table
+// takes "widths", relative column widths such as "18,62,20"; without it the
+// writers size columns from their content.
 func table(e *edition.Edition, name string, args []string) (string, error) {
 	switch name {
 	case "vote":
-		o, err := parseOptions(name, args, "caption", "hidden_caption", "in_favour", "abstained", "not_present")
+		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "in_favour", "abstained", "not_present")
 		if err != nil {
 			return "", err
 		}
 		return voteTable(e, o), nil
 	case "participation":
-		o, err := parseOptions(name, args, "caption", "hidden_caption", "state", "tick")
+		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "state", "tick")
 		if err != nil {
 			return "", err
 		}
@@ -219,7 +221,7 @@ func table(e *edition.Edition, name string, args []string) (string, error) {
 		}
 		return participationTable(e, o), nil
 	case "positions":
-		o, err := parseOptions(name, args, "caption", "hidden_caption", "state", "position", "participation",
+		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "state", "position", "participation",
 			"no_information", "never_participated", "signatory_note")
 		if err != nil {
 			return "", err

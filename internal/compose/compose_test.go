@@ -240,6 +240,7 @@ func TestTemplateErrorsArePositioned(t *testing.T) {
 		{"syntax", "{{if .Count}}\nno end\n", "report.md:", "ends inside a {{if}}"},
 		{"unknown table", "\n\n{{table \"votes\"}}\n", "report.md:3:", `there is no table "votes"`},
 		{"unknown table setting", "{{table \"vote\" \"colour\" \"red\"}}\n", "report.md:1:", `has no setting "colour"`},
+		{"bad widths", "\n{{table \"vote\" \"widths\" \"1,wide\"}}\n", "report.md:2:", `widths must be positive numbers separated by commas`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := writeTemplate(t, c.text)
@@ -273,5 +274,17 @@ func TestDataCannotBreakOutOfACell(t *testing.T) {
 	}
 	if txt := document.Text(body[0], doc.Source); !strings.Contains(txt, "::::: table evil") {
 		t.Errorf("Armenia's cell lost its text: %q", txt)
+	}
+}
+
+func TestTemplateSetsColumnWidths(t *testing.T) {
+	e := load(t, dataDir)
+	md, diags := compose.Compose(e, writeTemplate(t, "{{table \"vote\" \"widths\" \"2,1,1\"}}\n\n{{table \"participation\"}}\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	tables := document.Tables(document.Parse(md).Root)
+	if len(tables) != 2 || fmt.Sprint(tables[0].Widths) != "[2 1 1]" || tables[1].Widths != nil {
+		t.Errorf("widths: %v and %v, want [2 1 1] set by the template and none", tables[0].Widths, tables[1].Widths)
 	}
 }

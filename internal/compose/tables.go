@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -86,6 +87,8 @@ func escapeInline(s string) string {
 	return escapeBlock(b.String())
 }
 
+var widthsPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?(,[0-9]+(\.[0-9]+)?)*$`)
+
 // options are a table's name=value settings from the template.
 type options map[string]string
 
@@ -100,6 +103,9 @@ func parseOptions(table string, args []string, allowed ...string) (options, erro
 			return nil, fmt.Errorf("table %q has no setting %q (it has %s)", table, k, strings.Join(allowed, ", "))
 		}
 		opts[k] = args[i+1]
+	}
+	if w := opts["widths"]; w != "" && !widthsPattern.MatchString(w) {
+		return nil, fmt.Errorf("table %q: widths must be positive numbers separated by commas, e.g. \"18,62,20\", not %q", table, w)
 	}
 	return opts, nil
 }
@@ -119,7 +125,7 @@ func voteTable(e *edition.Edition, o options) string {
 	cols := e.VoteColumns()
 	heads := []string{o["in_favour"], o["abstained"], o["not_present"]}
 	var w tableWriter
-	w.open("vote", "vote", "")
+	w.open("vote", "vote", o["widths"])
 	w.caption(o)
 	w.row(true, "")
 	rows := 0
@@ -147,7 +153,7 @@ func voteTable(e *edition.Edition, o options) string {
 // attended at least one meeting, alphabetically.
 func participationTable(e *edition.Edition, o options) string {
 	var w tableWriter
-	w.open("participation", "participation", "")
+	w.open("participation", "participation", o["widths"])
 	w.caption(o)
 	w.row(true, "")
 	w.cell("header", escapeInline(o["state"]), "scope=col", "rowspan=2")
@@ -184,7 +190,7 @@ func participationTable(e *edition.Edition, o options) string {
 // citation, and its last participation.
 func positionsTable(e *edition.Edition, o options) string {
 	var w tableWriter
-	w.open("positions", "positions", "18,62,20")
+	w.open("positions", "positions", o["widths"])
 	w.caption(o)
 	w.row(true, "")
 	for _, h := range []string{o["state"], o["position"], o["participation"]} {
