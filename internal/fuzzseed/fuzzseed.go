@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"testing"
 
 	"unireport/internal/compose"
 	"unireport/internal/edition"
@@ -29,6 +30,19 @@ func Markdown(root string, max int) ([][]byte, error) {
 		return nil, err
 	}
 	return append(Pieces(md, max), Pieces(tmpl, max)...), nil
+}
+
+// Add adds the pieces of Markdown as seeds of f, from the project folder
+// two levels up (a package's folder).
+func Add(f *testing.F, max int) {
+	f.Helper()
+	seeds, err := Markdown(filepath.Join("..", ".."), max)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range seeds {
+		f.Add(s)
+	}
 }
 
 // Pieces cuts src at blank lines into pieces of at most max bytes; a

@@ -1,7 +1,6 @@
 package htmlout_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"unireport/internal/document"
@@ -25,9 +24,7 @@ const maxFuzzInput = 8 << 10
 // template, and the cases in testdata/fuzz/FuzzMarkdownToHTML, among them
 // every input the fuzzer has found a failure with.
 func FuzzMarkdownToHTML(f *testing.F) {
-	for _, s := range markdownSeeds(f, 1<<10) {
-		f.Add(s)
-	}
+	fuzzseed.Add(f, 1<<10)
 	f.Fuzz(func(t *testing.T, md []byte) {
 		if len(md) > maxFuzzInput {
 			t.Skip("too long to be quick")
@@ -40,14 +37,4 @@ func FuzzMarkdownToHTML(f *testing.F) {
 			t.Fatalf("%v\n--- HTML:\n%s", err, out)
 		}
 	})
-}
-
-// markdownSeeds returns the real report in pieces of at most max bytes.
-func markdownSeeds(f *testing.F, max int) [][]byte {
-	f.Helper()
-	seeds, err := fuzzseed.Markdown(filepath.Join("..", ".."), max)
-	if err != nil {
-		f.Fatal(err)
-	}
-	return seeds
 }

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -35,9 +34,7 @@ const maxFuzzInput = 4 << 10
 // template, and the cases in testdata/fuzz/FuzzMarkdownToPDF, among them
 // every input the fuzzer has found a failure with.
 func FuzzMarkdownToPDF(f *testing.F) {
-	for _, s := range markdownSeeds(f, 1<<10) {
-		f.Add(s)
-	}
+	fuzzseed.Add(f, 1<<10)
 	m, err := pdfdraw.NewMeasurer(nil)
 	if err != nil {
 		f.Fatal(err)
@@ -163,14 +160,4 @@ func finite(xs ...float64) bool {
 		}
 	}
 	return true
-}
-
-// markdownSeeds returns the real report in pieces of at most max bytes.
-func markdownSeeds(f *testing.F, max int) [][]byte {
-	f.Helper()
-	seeds, err := fuzzseed.Markdown(filepath.Join("..", ".."), max)
-	if err != nil {
-		f.Fatal(err)
-	}
-	return seeds
 }
