@@ -14,6 +14,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"unireport/internal/placeholder"
 )
 
 // Document is the parsed report: the tree and the source its text nodes
@@ -23,32 +25,45 @@ type Document struct {
 	Source []byte
 }
 
-// Markdown returns the goldmark set-up shared by parsing and the HTML
-// writer: GFM tables, footnotes and the directives.
-func Markdown() goldmark.Markdown {
+// Markdown returns the goldmark set-up of the document: GFM tables,
+// footnotes, the directives and the gaps.
+func Markdown() goldmark.Markdown { return markdown(Directives) }
+
+func markdown(directives goldmark.Extender) goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Footnote, Directives),
+		goldmark.WithExtensions(extension.Table, extension.Footnote, directives),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 }
 
-// Parse parses composed Markdown into the document tree.
+// Parse parses composed Markdown into the document tree. Only a source
+// that holds a placeholder mark (a draft with gaps) is parsed with the gap
+// parser, so that any other keeps the tree it has always had (see
+// gapParser).
 func Parse(src []byte) *Document {
+	md := markdown(directivesExt{})
+	if bytes.Contains(src, gapOpen) {
+		md = Markdown()
+	}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	root := Markdown().Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	return &Document{Root: root, Source: src}
 }
 
-// Directives is the goldmark extension for the directive blocks.
-var Directives goldmark.Extender = directivesExt{}
+// Directives is the goldmark extension for the directive blocks and the
+// gaps of a draft (placeholder marks, see Gap).
+var Directives goldmark.Extender = directivesExt{gaps: true}
 
-type directivesExt struct{}
+type directivesExt struct{ gaps bool }
 
-func (directivesExt) Extend(m goldmark.Markdown) {
+func (e directivesExt) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithBlockParsers(util.Prioritized(&directiveParser{}, 50)),
 		parser.WithASTTransformers(util.Prioritized(tableTidier{}, 100)),
 	)
+	if e.gaps {
+		m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(gapParser{}, gapPriority)))
+	}
 }
 
 // ids generates heading ids that keep every letter, not only ASCII ones
@@ -93,7 +108,8 @@ func Slug(s string) string {
 }
 
 // Text returns the plain text of a node's inline content, for captions,
-// outlines and metadata.
+// outlines and metadata. A gap reads as placeholder.Text gives it,
+// "[to fill in: what]".
 func Text(n ast.Node, source []byte) string {
 	var b bytes.Buffer
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -108,6 +124,8 @@ func Text(n ast.Node, source []byte) string {
 			}
 		case *ast.String:
 			b.Write(t.Value)
+		case *Gap:
+			b.WriteString(placeholder.Text(t.What))
 		case *ast.CodeSpan:
 			for cc := t.FirstChild(); cc != nil; cc = cc.NextSibling() {
 				if tt, ok := cc.(*ast.Text); ok {
@@ -132,4 +150,17 @@ func Tables(root ast.Node) []*DataTable {
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// HasGap reports whether the tree holds a Gap, a value still to fill in.
+func HasGap(root ast.Node) bool {
+	found := false
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*Gap); ok {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }

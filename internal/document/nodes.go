@@ -222,3 +222,22 @@ func has(list []string, s string) bool {
 	}
 	return false
 }
+
+// KindGap is the kind of a Gap.
+var KindGap = ast.NewNodeKind("Gap")
+
+// Gap is a value an editor has still to fill in, from a placeholder mark
+// in the composed text (see internal/placeholder). It is an inline node
+// with no children: both writers show it as placeholder.Text(What).
+type Gap struct {
+	ast.BaseInline
+	What string // what is needed, e.g. "the date of presentation"
+}
+
+// Kind implements ast.Node.
+func (n *Gap) Kind() ast.NodeKind { return KindGap }
+
+// Dump implements ast.Node.
+func (n *Gap) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"What": n.What}, nil)
+}

@@ -30,6 +30,12 @@ type Options struct {
 //go:embed style.css
 var style string
 
+// gapStyle shows the gaps of a draft (document.Gap). It is added only to a
+// page that has one, so that a page without gaps is as it always was.
+//
+//go:embed gap.css
+var gapStyle string
+
 var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
@@ -60,12 +66,16 @@ func Render(doc *document.Document, opts Options) ([]byte, error) {
 	if opts.Lang == "" {
 		opts.Lang = "en"
 	}
+	css := style
+	if document.HasGap(doc.Root) {
+		css += gapStyle
+	}
 	var out bytes.Buffer
 	err = page.Execute(&out, struct {
 		Options
 		Style template.CSS
 		Body  template.HTML
-	}{opts, template.CSS(style), template.HTML(body)})
+	}{opts, template.CSS(css), template.HTML(body)})
 	if err != nil {
 		return nil, fmt.Errorf("writing the HTML page: %w", err)
 	}

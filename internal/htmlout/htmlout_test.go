@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"unireport/internal/document"
+	"unireport/internal/placeholder"
 )
 
 func render(t *testing.T, md string) string {
@@ -96,5 +97,30 @@ func TestImagesAreNotFetched(t *testing.T) {
 	}
 	if !strings.Contains(out, "Before a map of the region after.") {
 		t.Errorf("the image's alt text is gone:\n%s", out)
+	}
+}
+
+// A gap is a highlighted "[to fill in: …]", its text escaped, and the page
+// carries the gap's style only when it has a gap.
+func TestGap(t *testing.T) {
+	body, err := Body(document.Parse([]byte("Presented on " + placeholder.Mark("the date & <time>") + ", *by " + placeholder.Mark("x") + "*.\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<p>Presented on <mark class="gap">[to fill in: the date &amp; &lt;time&gt;]</mark>, <em>by <mark class="gap">[to fill in: x]</mark></em>.</p>` + "\n"
+	if string(body) != want {
+		t.Errorf("body:\n%s\nwant:\n%s", body, want)
+	}
+	if out := render(t, "A "+placeholder.Mark("b")+"\n"); !strings.Contains(out, "mark.gap {") {
+		t.Error("a page with a gap lacks the gap's style")
+	}
+	if out := render(t, "A b\n"); strings.Contains(out, "mark.gap") || strings.Contains(out, style+gapStyle) {
+		t.Error("a page without a gap has the gap's style")
+	}
+	cell := render(t, "::::: table t id=t\n:::: caption\nCaption "+placeholder.Mark("c")+"\n::::\n:::: row\n::: cell\n"+placeholder.Mark("d")+"\n:::\n::::\n:::::\n")
+	for _, w := range []string{`aria-label="Caption [to fill in: c]"`, `<caption>Caption <mark class="gap">[to fill in: c]</mark></caption>`, `<td><mark class="gap">[to fill in: d]</mark></td>`} {
+		if !strings.Contains(cell, w) {
+			t.Errorf("table lacks %s:\n%s", w, cell)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"unireport/internal/document"
+	"unireport/internal/placeholder"
 )
 
 // nodeRenderer renders the document's own node kinds, and paragraphs so
@@ -24,6 +25,7 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(document.KindTableCell, r.renderCell)
 	reg.Register(document.KindTitleBlock, r.renderTitleBlock)
 	reg.Register(document.KindPageBreak, r.renderPageBreak)
+	reg.Register(document.KindGap, r.renderGap)
 	reg.Register(ast.KindParagraph, r.renderParagraph)
 	reg.Register(ast.KindLink, r.renderLink)
 	reg.Register(ast.KindAutoLink, r.renderAutoLink)
@@ -35,6 +37,17 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 func (r nodeRenderer) renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		_, _ = w.Write(util.EscapeHTML([]byte(document.Text(node, source))))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// renderGap writes a value still to fill in as a highlighted
+// "[to fill in: what]" (gap.css).
+func (r nodeRenderer) renderGap(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<mark class="gap">`)
+		_, _ = w.Write(util.EscapeHTML([]byte(placeholder.Text(node.(*document.Gap).What))))
+		_, _ = w.WriteString("</mark>")
 	}
 	return ast.WalkSkipChildren, nil
 }

@@ -5,9 +5,11 @@ import (
 	"strings"
 )
 
-// String names the style as R, B, I or BI.
+// String names the style as R, B, I or BI, and a gap as GAP.
 func (s Style) String() string {
 	switch {
+	case s.Gap:
+		return "GAP"
 	case s.Bold && s.Italic:
 		return "BI"
 	case s.Bold:

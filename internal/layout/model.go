@@ -126,7 +126,10 @@ type TitleBlock struct {
 // Run is a stretch of text in one style. A Run with FootnoteRef > 0 is a
 // footnote reference: it is set as a superscript number (Text, or the number
 // itself when Text is empty) and makes the footnote appear on its page. Link
-// is a URL, or "#ID" for a table row with that ID.
+// is a URL, or "#ID" for a table row with that ID. A Run with Gap set is a
+// value an editor has still to fill in (a draft's "[to fill in: …]"): it is
+// set in bold italic with Style.Gap, which the drawing back end shows as a
+// highlight, and never shares a fragment with text that is not a gap.
 type Run struct {
 	Text        string
 	Bold        bool
@@ -134,6 +137,7 @@ type Run struct {
 	Superscript bool
 	Link        string
 	FootnoteRef int
+	Gap         bool
 }
 
 func (*Paragraph) isBlock()  {}

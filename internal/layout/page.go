@@ -1,8 +1,11 @@
 package layout
 
-// Style is the weight and slant a text fragment is set in.
+// Style is the weight and slant a text fragment is set in. Gap marks a
+// value still to fill in (Run.Gap): always with Bold and Italic, so that a
+// Measurer measures it in the bold italic face it is drawn in.
 type Style struct {
 	Bold, Italic bool
+	Gap          bool
 }
 
 // Measurer measures text. Width returns the advance width, in points, of s set

@@ -111,6 +111,9 @@ func (p *preparer) newTextBlock(runs []Run, size float64, bold bool, align Align
 	}
 	for _, r := range runs {
 		st := Style{Bold: r.Bold || bold, Italic: r.Italic}
+		if r.Gap {
+			st = Style{Bold: true, Italic: true, Gap: true}
+		}
 		look := seg{style: st, size: size, link: r.Link}
 		text := r.Text
 		if r.FootnoteRef > 0 {

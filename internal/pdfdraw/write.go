@@ -44,6 +44,16 @@ const (
 	watermarkGray = 215 // of 255: light enough to read the text through
 )
 
+// A gap, a value still to fill in (layout.Style.Gap), is drawn in bold
+// italic dark red (6.7:1 on its ground) on a light yellow ground that
+// reaches gapPad beyond the text on either side.
+var (
+	gapInk    = [3]int{170, 0, 0}
+	gapGround = [3]int{255, 240, 150}
+)
+
+const gapPad = 1
+
 var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 
 // Write draws pages into a PDF and writes it to w. The same pages and options
@@ -261,6 +271,7 @@ func (d *drawer) page(p layout.Page) error {
 		pdf.SetFillColor(g, g, g)
 		pdf.Rect(f.X, f.Y, f.W, f.H, "F")
 	}
+	d.gapGrounds(p)
 	pdf.SetDrawColor(0, 0, 0)
 	for _, l := range p.Lines {
 		pdf.SetLineWidth(l.Width)
@@ -269,6 +280,12 @@ func (d *drawer) page(p layout.Page) error {
 	pdf.SetTextColor(0, 0, 0)
 	for _, t := range p.Texts {
 		d.font(fonts.FaceOf(t.Style.Bold, t.Style.Italic), t.Size)
+		if t.Style.Gap {
+			pdf.SetTextColor(gapInk[0], gapInk[1], gapInk[2])
+			pdf.Text(t.X, t.Baseline, t.Text)
+			pdf.SetTextColor(0, 0, 0)
+			continue
+		}
 		pdf.Text(t.X, t.Baseline, t.Text)
 	}
 	for _, l := range p.Links {
@@ -285,6 +302,23 @@ func (d *drawer) page(p layout.Page) error {
 	}
 	d.footer(p)
 	return nil
+}
+
+// gapGrounds draws the light ground behind each fragment of a gap: the
+// fragment's line box, a little inset from the lines above and below.
+func (d *drawer) gapGrounds(p layout.Page) {
+	filled := false
+	for _, t := range p.Texts {
+		if !t.Style.Gap {
+			continue
+		}
+		if !filled {
+			d.pdf.SetFillColor(gapGround[0], gapGround[1], gapGround[2])
+			filled = true
+		}
+		inset := t.H * 0.04
+		d.pdf.Rect(t.X-gapPad, t.Y+inset, t.W+2*gapPad, t.H-2*inset, "F")
+	}
 }
 
 // footer centres the page number in the bottom margin; a draft adds its

@@ -9,6 +9,7 @@ import (
 
 	"unireport/internal/document"
 	"unireport/internal/layout"
+	"unireport/internal/placeholder"
 )
 
 // convert walks the document tree, the same tree the HTML writer renders,
@@ -176,7 +177,7 @@ func (c *converter) runs(n ast.Node, st style) []layout.Run {
 			return
 		}
 		// join with the previous run when the style is the same
-		if k := len(out) - 1; k >= 0 && out[k].FootnoteRef == 0 && out[k].Bold == st.bold && out[k].Italic == st.italic && out[k].Link == st.link {
+		if k := len(out) - 1; k >= 0 && out[k].FootnoteRef == 0 && !out[k].Gap && out[k].Bold == st.bold && out[k].Italic == st.italic && out[k].Link == st.link {
 			out[k].Text += text
 			return
 		}
@@ -213,6 +214,9 @@ func (c *converter) runs(n ast.Node, st style) []layout.Run {
 				inner.link = url
 			}
 			out = append(out, layout.Run{Text: string(ch.Label(c.src)), Bold: inner.bold, Italic: inner.italic, Link: inner.link})
+		case *document.Gap:
+			// a run of its own, never joined with the text around it
+			out = append(out, layout.Run{Text: placeholder.Text(ch.What), Bold: st.bold, Italic: st.italic, Link: st.link, Gap: true})
 		case *ast.Image:
 			add(document.Text(ch, c.src)) // its alt text: the PDF carries no images
 		case *ast.RawHTML:
