@@ -4,13 +4,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"time"
 
 	"unireport/internal/atomicfile"
+	"unireport/internal/edition"
 	"unireport/internal/report"
 )
 
@@ -55,29 +54,22 @@ type buildOptions struct {
 // buildAll builds every edition folder under root into out/<year>, going on
 // after a failure so that every broken edition is reported in one run.
 func buildAll(root, out string, opts buildOptions, stdout, stderr io.Writer) int {
-	entries, err := os.ReadDir(root)
+	folders, err := edition.Folders(root)
 	if err != nil {
-		fmt.Fprintf(stderr, "unireport: cannot read %s/: %v\n", root, err)
+		fmt.Fprintf(stderr, "unireport: %v\n", err)
 		return 2
 	}
-	var years []int
-	for _, e := range entries {
-		if y, err := strconv.Atoi(e.Name()); err == nil && e.IsDir() {
-			years = append(years, y)
-		}
-	}
-	if len(years) == 0 {
+	if len(folders) == 0 {
 		fmt.Fprintf(stderr, "unireport: no editions in %s/\n", root)
 		return 2
 	}
-	sort.Ints(years)
 	code := 0
-	for _, y := range years {
+	for _, f := range folders {
 		outDir := ""
 		if out != "" {
-			outDir = filepath.Join(out, strconv.Itoa(y))
+			outDir = filepath.Join(out, strconv.Itoa(f.Year))
 		}
-		if c := buildOne(filepath.Join(root, strconv.Itoa(y)), outDir, opts, stdout, stderr); c > code {
+		if c := buildOne(f.Dir, outDir, opts, stdout, stderr); c > code {
 			code = c
 		}
 	}
@@ -86,7 +78,11 @@ func buildAll(root, out string, opts buildOptions, stdout, stderr io.Writer) int
 
 // buildOne builds one edition into outDir (default output/<year>).
 func buildOne(dir, outDir string, opts buildOptions, stdout, stderr io.Writer) int {
-	r, diags := report.Prepare(dir, opts.templates)
+	prepare := report.Prepare
+	if opts.draft {
+		prepare = report.PrepareDraft // values still to fill in show as placeholders
+	}
+	r, diags := prepare(dir, opts.templates)
 	if diags.HasErrors() {
 		printDiagnostics(stderr, diags)
 		fmt.Fprintf(stderr, "%s: %s; nothing was written\n", dir, diags.Summary())
@@ -111,8 +107,8 @@ func buildOne(dir, outDir string, opts buildOptions, stdout, stderr io.Writer) i
 	if outDir == "" {
 		outDir = report.OutputDir("output", r.Edition.Facts.Year)
 	}
-	htmlPath := filepath.Join(outDir, r.BaseName()+".html")
-	pdfPath := filepath.Join(outDir, r.BaseName()+".pdf")
+	htmlPath := filepath.Join(outDir, r.BaseName(d)+".html")
+	pdfPath := filepath.Join(outDir, r.BaseName(d)+".pdf")
 	for _, f := range []struct {
 		path string
 		data []byte

@@ -16,10 +16,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 
 	"unireport/internal/diag"
+	"unireport/internal/edition"
 	"unireport/internal/report"
 )
 
@@ -79,6 +79,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 	r, diags := report.Prepare(dir, *tmpl)
 	printDiagnostics(stdout, diags)
 	fmt.Fprintf(stdout, "%s: %s\n", dir, diags.Summary())
+	if *list && r == nil {
+		// values still to fill in stop a final report, not the checklist,
+		// which lists them first
+		r, _ = report.PrepareDraft(dir, *tmpl)
+	}
 	if *list && r != nil {
 		fmt.Fprintf(stdout, "\n%s", r.Checklist())
 	}
@@ -114,24 +119,11 @@ func editionDir(args []string) (string, error) {
 }
 
 // newestEdition returns the folder under root with the highest year.
-func newestEdition(root string) (string, error) { return newestEditionBefore(root, 1<<30) }
+func newestEdition(root string) (string, error) { return newestEditionBefore(root, 0) }
 
 // newestEditionBefore returns the folder under root with the highest year
-// below limit.
+// below limit (0: any).
 func newestEditionBefore(root string, limit int) (string, error) {
-	entries, err := os.ReadDir(root)
-	if err != nil {
-		return "", fmt.Errorf("no editions: cannot read %s/ (run unireport from the project folder, or name an edition folder)", root)
-	}
-	var years []int
-	for _, e := range entries {
-		if y, err := strconv.Atoi(e.Name()); err == nil && e.IsDir() && y < limit {
-			years = append(years, y)
-		}
-	}
-	if len(years) == 0 {
-		return "", fmt.Errorf("no editions in %s/: an edition is a folder named by its year, e.g. %s/2017", root, root)
-	}
-	sort.Ints(years)
-	return filepath.Join(root, strconv.Itoa(years[len(years)-1])), nil
+	f, err := edition.Newest(root, limit)
+	return f.Dir, err
 }

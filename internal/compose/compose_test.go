@@ -288,3 +288,33 @@ func TestTemplateSetsColumnWidths(t *testing.T) {
 		t.Errorf("widths: %v and %v, want [2 1 1] set by the template and none", tables[0].Widths, tables[1].Widths)
 	}
 }
+
+// TestNotKnownNeverPrinted: a template may word around a figure that is
+// not known; one that states it anyway is refused, never printed as a
+// number.
+func TestNotKnownNeverPrinted(t *testing.T) {
+	e := load(t, "../../testdata/editions/plenary-2018")
+	for _, c := range []struct {
+		name, text, pos, msg string
+	}{
+		{"printed", "Letters: {{.Facts.Work.Letters}}.\n", "report.md", `the templates print work.letters, which is "not known" (../../testdata/editions/plenary-2018/edition.toml:24:11)`},
+		{"in words", "\nMet {{words .Facts.Work.WorkingGroupMeetings}} times.\n", "report.md:2:", `the figure is "not known": word the sentence around it`},
+		{"plural", "{{plural .Facts.Work.BilateralStates \"State\" \"States\"}}\n", "report.md:1:", `the figure is "not known"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeTemplate(t, c.text)
+			md, diags := compose.Compose(e, dir)
+			if !diags.HasErrors() || len(diags) != 1 {
+				t.Fatalf("want one error, got %v (%q)", diags, md)
+			}
+			if got := diags[0].String(); !strings.Contains(got, filepath.Join(dir, c.pos)) || !strings.Contains(got, c.msg) {
+				t.Errorf("got %q, want position %q and %q", got, c.pos, c.msg)
+			}
+		})
+	}
+	dir := writeTemplate(t, "{{with .Facts.Work.Letters}}{{if .Known}}{{.}} letters{{else}}Letters{{end}}{{end}} were written.\n")
+	md, diags := compose.Compose(e, dir)
+	if diags.HasErrors() || string(md) != "Letters were written.\n" {
+		t.Errorf("worded around: %q, %v", md, diags)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"unireport/internal/edition"
+	"unireport/internal/placeholder"
 )
 
 // tableWriter writes a data table as directive Markdown (see package
@@ -130,6 +131,13 @@ func voteTable(e *edition.Edition, o options) string {
 	w.row(true, "")
 	rows := 0
 	for i, c := range cols {
+		if c.Gap != "" {
+			// in a draft: the column's count is not known yet, and its
+			// one cell says what is needed
+			w.cell("header", escapeInline(heads[i]), "scope=col")
+			rows = max(rows, 1)
+			continue
+		}
 		w.cell("header", fmt.Sprintf("%s (%d)", escapeInline(heads[i]), len(c.States)), "scope=col")
 		rows = max(rows, len(c.States))
 	}
@@ -138,7 +146,10 @@ func voteTable(e *edition.Edition, o options) string {
 		w.row(false, "")
 		for _, c := range cols {
 			name := ""
-			if r < len(c.States) {
+			switch {
+			case c.Gap != "" && r == 0:
+				name = placeholder.Mark(c.Gap)
+			case r < len(c.States):
 				name = escapeInline(c.States[r].VoteName())
 			}
 			w.cell("cell", name)
@@ -168,18 +179,26 @@ func participationTable(e *edition.Edition, o options) string {
 	w.endRow()
 	w.row(true, "")
 	for _, m := range e.Meetings {
-		w.cell("header", escapeInline(m.Label), "scope=col", "align=center")
+		label := escapeInline(m.Label)
+		if m.Attended.Gap() != "" {
+			// short, in a narrow column: the checklist says it in full
+			label += "\n\n" + placeholder.Mark("who attended")
+		}
+		w.cell("header", label, "scope=col", "align=center")
 	}
 	w.endRow()
 	for _, s := range e.Participants() {
 		w.row(false, "")
 		w.cell("header", escapeInline(s.ParticipationName()), "scope=row")
 		for _, m := range e.Meetings {
-			tick := ""
-			if m.AttendedBy(s) {
-				tick = o["tick"]
+			mark := ""
+			switch {
+			case !m.Attended.Known():
+				mark = escapeInline(o["not_known"]) // never an empty cell, which would read "did not attend"
+			case m.AttendedBy(s):
+				mark = o["tick"]
 			}
-			w.cell("cell", tick, "align=center")
+			w.cell("cell", mark, "align=center")
 		}
 		w.endRow()
 	}

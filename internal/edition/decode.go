@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"unireport/internal/diag"
+	"unireport/internal/placeholder"
 	"unireport/internal/tomlpos"
 )
 
@@ -51,10 +52,14 @@ func parseSource(path, src string, diags *diag.List) (*source, bool) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line, col := lineCol(src, pe.Position.Start, pe.Position.Line)
+			msg := syntaxMessage(pe)
+			if m, c, ok := unquotedDate(lineText(src, line)); ok {
+				msg, col = m, c
+			}
 			diags.Add(diag.Diagnostic{
 				Pos:      diag.Pos{File: path, Line: line, Col: col},
 				Severity: diag.Error,
-				Message:  syntaxMessage(pe),
+				Message:  msg,
 			})
 		} else {
 			diags.Errorf(diag.Pos{File: path}, "cannot read the file as TOML: %v", err)
@@ -82,16 +87,34 @@ func lineCol(src string, start, line int) (int, int) {
 	return strings.Count(before, "\n") + 1, utf8.RuneCountInString(before[lineStart:]) + 1
 }
 
+// lineText returns line n (1-based) of src, "" if there is none.
+func lineText(src string, n int) string {
+	for i := 1; i < n; i++ {
+		j := strings.IndexByte(src, '\n')
+		if j < 0 {
+			return ""
+		}
+		src = src[j+1:]
+	}
+	line, _, _ := strings.Cut(src, "\n")
+	return line
+}
+
 // decoder fills Go values from a parsed source, strictly: every key must be
 // known, every required key present, every value of the right type.
 type decoder struct {
 	src   *source
 	diags *diag.List
+	gaps  *[]Gap // values still to fill in
 }
 
 var (
 	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 	dateType        = reflect.TypeFor[Date]()
+	figureType      = reflect.TypeFor[Figure]()
+	keyListType     = reflect.TypeFor[KeyList]()
+	attendanceType  = reflect.TypeFor[Attendance]()
+	voteBodyType    = reflect.TypeFor[VoteBody]()
 	posType         = reflect.TypeFor[diag.Pos]()
 )
 
@@ -145,19 +168,69 @@ func (d *decoder) table(m map[string]any, path string, rv reflect.Value) {
 // value decodes one TOML value into rv.
 func (d *decoder) value(v any, path string, rv reflect.Value) {
 	if s, ok := v.(string); ok && IsBlank(s) {
-		d.diags.Errorf(d.src.at(path, true), "%s is not filled in yet: %s", d.keyName(path), blankHint(s))
+		what := blankHint(s)
+		*d.gaps = append(*d.gaps, Gap{Pos: d.src.at(path, true), Key: d.keyName(path), What: what, Draftable: setGap(rv, what)})
 		return
 	}
 	t := rv.Type()
-	switch {
-	case t == dateType:
+	switch t {
+	case dateType:
 		tm, ok := v.(time.Time)
 		if !ok {
-			d.wrongType(v, path, "a date written like 2017-12-08 (without quotes)")
+			d.wrongDate(v, path)
 			return
 		}
-		rv.Set(reflect.ValueOf(Date{tm.Year(), tm.Month(), tm.Day()}))
+		rv.Set(reflect.ValueOf(Date{Year: tm.Year(), Month: tm.Month(), Day: tm.Day()}))
 		return
+	case figureType:
+		switch v := v.(type) {
+		case int64:
+			rv.Set(reflect.ValueOf(Figure{n: int(v)}))
+		case string:
+			if !isNotKnown(v) {
+				d.wrongType(v, path, `a whole number, or "not known"`)
+				return
+			}
+			rv.Set(reflect.ValueOf(Figure{notKnown: true, key: path}))
+		default:
+			d.wrongType(v, path, `a whole number, or "not known"`)
+		}
+		return
+	case keyListType:
+		if d.blankItem(v, path, rv) {
+			return
+		}
+		if keys, ok := d.keys(v, path, false); ok {
+			rv.Set(reflect.ValueOf(KeyList{Keys: keys}))
+		}
+		return
+	case attendanceType:
+		if s, ok := v.(string); ok && isNotKnown(s) {
+			rv.Set(reflect.ValueOf(Attendance{notKnown: true}))
+			return
+		}
+		if d.blankItem(v, path, rv) {
+			return
+		}
+		if keys, ok := d.keys(v, path, true); ok {
+			rv.Set(reflect.ValueOf(Attendance{Keys: keys}))
+		}
+		return
+	case voteBodyType:
+		s, ok := v.(string)
+		if !ok {
+			d.wrongType(v, path, "text in quotes")
+			return
+		}
+		b, err := parseVoteBody(s)
+		if err != nil {
+			d.diags.Errorf(d.src.at(path, true), "%s: %v", d.keyName(path), err)
+			return
+		}
+		rv.Set(reflect.ValueOf(b))
+		return
+	}
+	switch {
 	case reflect.PointerTo(t).Implements(textUnmarshaler):
 		s, ok := v.(string)
 		if !ok {
@@ -212,6 +285,71 @@ func (d *decoder) value(v any, path string, rv reflect.Value) {
 	default:
 		panic("edition: no decoding for " + t.String()) // a programming error in the model
 	}
+}
+
+// keys reads a list of State keys as written: whether each names a State
+// is checked after loading, where a name or a typo can be answered with
+// the key it meant.
+func (d *decoder) keys(v any, path string, notKnownAllowed bool) ([]Key, bool) {
+	want := "a list of State keys in square brackets"
+	if notKnownAllowed {
+		want += `, or "not known"`
+	}
+	items, ok := asList(v)
+	if !ok {
+		d.wrongType(v, path, want)
+		return nil, false
+	}
+	keys := make([]Key, 0, len(items))
+	for i, item := range items {
+		s, ok := item.(string)
+		if !ok {
+			d.wrongType(item, path+"["+strconv.Itoa(i)+"]", "a State key in quotes")
+			return nil, false
+		}
+		keys = append(keys, Key(s))
+	}
+	return keys, true
+}
+
+// blankItem records a list of keys holding a TODO item, as unireport new
+// writes it (in_favour = ["TODO: …"]), as one gap for the whole list.
+func (d *decoder) blankItem(v any, path string, rv reflect.Value) bool {
+	items, _ := asList(v)
+	for i, item := range items {
+		if s, ok := item.(string); ok && IsBlank(s) {
+			what := blankHint(s)
+			*d.gaps = append(*d.gaps, Gap{Pos: d.src.at(path+"["+strconv.Itoa(i)+"]", true), Key: d.keyName(path), What: what, Draftable: setGap(rv, what)})
+			return true
+		}
+	}
+	return false
+}
+
+func isNotKnown(s string) bool { return strings.EqualFold(strings.TrimSpace(s), NotKnown) }
+
+// setGap puts a gap's placeholder into rv and reports whether the value's
+// type can show one in a draft (text, dates, figures, lists of keys, the
+// voting body); numbers, keys and the like cannot.
+func setGap(rv reflect.Value, what string) bool {
+	switch rv.Type() {
+	case dateType:
+		rv.Set(reflect.ValueOf(Date{gap: what}))
+	case figureType:
+		rv.Set(reflect.ValueOf(Figure{gap: what}))
+	case keyListType:
+		rv.Set(reflect.ValueOf(KeyList{gap: what}))
+	case attendanceType:
+		rv.Set(reflect.ValueOf(Attendance{gap: what}))
+	case voteBodyType:
+		rv.Set(reflect.ValueOf(VoteBody(placeholder.Mark(what))))
+	default:
+		if rv.Kind() != reflect.String || reflect.PointerTo(rv.Type()).Implements(textUnmarshaler) {
+			return false
+		}
+		rv.SetString(placeholder.Mark(what))
+	}
+	return true
 }
 
 // BlankMarker starts a value that unireport new left for the editors to
@@ -299,7 +437,7 @@ func describeElement(name string, idx int, v any) string {
 	}
 	if m, ok := v.(map[string]any); ok {
 		for _, k := range fields {
-			if s, ok := m[k].(string); ok && s != "" {
+			if s, ok := m[k].(string); ok && s != "" && !IsBlank(s) {
 				return fmt.Sprintf("%s %q", name, s)
 			}
 		}

@@ -1,6 +1,7 @@
 package edition
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strconv"
@@ -133,15 +134,16 @@ func (e *Edition) Signatories() []*State {
 func (e *Edition) Attendance(s *State) []*Meeting {
 	var out []*Meeting
 	for _, m := range e.Meetings {
-		if slices.Contains(m.Attended, s.Key) {
+		if m.AttendedBy(s) {
 			out = append(out, m)
 		}
 	}
 	return out
 }
 
-// Attended reports whether s attended m.
-func (m *Meeting) AttendedBy(s *State) bool { return slices.Contains(m.Attended, s.Key) }
+// AttendedBy reports whether s is recorded as attending m (never when the
+// attendance is not known).
+func (m *Meeting) AttendedBy(s *State) bool { return slices.Contains(m.Attended.Keys, s.Key) }
 
 // DisplayName is the meeting's name in running text.
 func (m *Meeting) DisplayName() string { return or(m.Name, m.Label) }
@@ -195,7 +197,7 @@ func (e *Edition) Intersessional(year int) *Meeting {
 func (e *Edition) Ticks() int {
 	n := 0
 	for _, m := range e.Meetings {
-		n += len(m.Attended)
+		n += len(m.Attended.Keys)
 	}
 	return n
 }
@@ -241,15 +243,16 @@ func (e *Edition) ReportsBefore(year int) []EarlierReport {
 type VoteColumn struct {
 	Key    string // in_favour, abstained, not_present
 	States []*State
+	Gap    string // in a draft, what is still needed for this column
 }
 
 // VoteColumns returns the three columns of the vote, each alphabetical by
 // the States' names in the vote table.
 func (e *Edition) VoteColumns() []VoteColumn {
 	cols := []VoteColumn{
-		{"in_favour", e.Lookup(e.Vote.InFavour)},
-		{"abstained", e.Lookup(e.Vote.Abstained)},
-		{"not_present", e.Lookup(e.Vote.NotPresent)},
+		{"in_favour", e.Lookup(e.Vote.InFavour.Keys), e.Vote.InFavour.Gap()},
+		{"abstained", e.Lookup(e.Vote.Abstained.Keys), e.Vote.Abstained.Gap()},
+		{"not_present", e.Lookup(e.Vote.NotPresent.Keys), e.Vote.NotPresent.Gap()},
 	}
 	for i := range cols {
 		cols[i].States = SortStates(cols[i].States, (*State).VoteName)
@@ -268,4 +271,96 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// UnknownAttendance lists the meetings whose attendance is not known, or
+// still to be filled in, in table order.
+func (e *Edition) UnknownAttendance() []*Meeting {
+	var out []*Meeting
+	for _, m := range e.Meetings {
+		if !m.Attended.Known() {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// InformationAge is how old a State's newest official information is in
+// the edition's year. known is false when the State has none, or none of
+// its quotations can be dated: its age is then unknown, never counted from
+// year 0.
+func (e *Edition) InformationAge(s *State) (age int, known bool) {
+	n := s.NewestInformation()
+	if !s.HasInformation() || n == 0 {
+		return 0, false
+	}
+	return e.Facts.Year - n, true
+}
+
+// Stale lists the States whose newest official information is older than
+// stale_after_years, oldest first, then by name. Undated information is
+// not stale: its age is unknown.
+func (e *Edition) Stale() []*State {
+	var out []*State
+	for _, s := range e.States {
+		if age, ok := e.InformationAge(s); ok && age > e.Facts.StaleAfterYears {
+			out = append(out, s)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *State) int {
+		aa, _ := e.InformationAge(a)
+		ab, _ := e.InformationAge(b)
+		return cmp.Or(cmp.Compare(ab, aa), cmp.Compare(a.Name, b.Name))
+	})
+	return out
+}
+
+// DroppedOut lists, alphabetically, the States that attended a listed
+// meeting in the year before the edition's but none in its year. While
+// the attendance of a meeting of either year is not known (or still to be
+// filled in), the list cannot be told: DroppedOut is then empty and
+// DroppedOutUnknown lists those meetings.
+func (e *Edition) DroppedOut() []*State {
+	if len(e.DroppedOutUnknown()) > 0 {
+		return nil
+	}
+	var out []*State
+	for _, s := range e.Alphabetical() {
+		before, now := false, false
+		for _, m := range e.Attendance(s) {
+			before = before || m.Year == e.Facts.Year-1
+			now = now || m.Year == e.Facts.Year
+		}
+		if before && !now {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// DroppedOutUnknown lists the meetings of the edition's year and the year
+// before whose attendance is not known: while there are any, who dropped
+// out cannot be told.
+func (e *Edition) DroppedOutUnknown() []*Meeting {
+	var out []*Meeting
+	for _, m := range e.UnknownAttendance() {
+		if m.Year == e.Facts.Year || m.Year == e.Facts.Year-1 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Gaps lists the values still to be filled in, by file, line and column.
+func (e *Edition) Gaps() []Gap { return e.gaps }
+
+// normalizeName folds a name or key for comparison: lower case, words
+// joined by hyphens, so that "Marshal Islands" is one letter from the key
+// "marshall-islands".
+func normalizeName(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimPrefix(s, "the ")
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == '-' || r == '_' || r == ',' || r == '.' || r == '\''
+	}), "-")
 }

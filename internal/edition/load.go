@@ -2,12 +2,14 @@ package edition
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -41,26 +43,67 @@ type meetingsDoc struct {
 	Meeting []*Meeting `toml:"meeting,required" doc:"One table per meeting, in the order of the participation table."`
 }
 
-// Load reads and validates the edition in dir, and reconciles it with the
-// previous edition beside it. It always returns every problem it found;
+// Load reads and validates the edition in dir for a final report, and
+// reconciles it with the previous edition beside it. It always returns
+// every problem it found, each value still to be filled in as an error;
 // the edition is usable only when the list has no errors.
-func Load(dir string) (*Edition, diag.List) {
-	e, diags := load(dir)
-	if e != nil && !diags.HasErrors() {
-		e.validateChanges(&diags)
-		diags.Sort()
+func Load(dir string) (*Edition, diag.List) { return loadEdition(dir, false) }
+
+// LoadDraft is Load for a draft: a value still to be filled in is not an
+// error where the draft can show it as a placeholder (text, dates,
+// figures, lists of keys); the editors' checklist lists them all.
+func LoadDraft(dir string) (*Edition, diag.List) { return loadEdition(dir, true) }
+
+func loadEdition(dir string, draft bool) (*Edition, diag.List) {
+	e, diags, validated := load(dir)
+	if e == nil {
+		return nil, diags
 	}
+	if validated {
+		e.loadPrevious(&diags)
+		e.reconcile(&diags)
+	}
+	// in the order check lists problems: by file, line and column
+	slices.SortStableFunc(e.gaps, func(a, b Gap) int {
+		return cmp.Or(cmp.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
+	for _, g := range e.gaps {
+		if !draft || !g.Draftable {
+			msg := g.Message()
+			if draft {
+				msg += " (a draft cannot show this value as a placeholder)"
+			}
+			diags.Add(diag.Diagnostic{Pos: g.Pos, Severity: diag.Error, Message: msg})
+		}
+	}
+	diags.Sort()
 	return e, diags
 }
 
-// load reads and validates one edition on its own.
-func load(dir string) (*Edition, diag.List) {
+// loadPrevious loads the edition before this one, on its own, for the
+// facts that compare the two.
+func (e *Edition) loadPrevious(diags *diag.List) {
+	dir := e.previousDir()
+	if dir == "" {
+		return
+	}
+	prev, pdiags, _ := load(dir)
+	if pdiags.HasErrors() || prev == nil || len(prev.gaps) > 0 {
+		diags.Warnf(e.Pos(FactsFile, "states_parties", true), "cannot compare with the previous edition %s: it has errors (run unireport check %s)", dir, dir)
+		return
+	}
+	e.Previous = prev
+}
+
+// load reads and validates one edition on its own. validated reports
+// whether every file decoded, so that the checks across files ran.
+func load(dir string) (*Edition, diag.List, bool) {
 	var diags diag.List
 	e := &Edition{Dir: dir, sources: map[string]*source{}}
 	info, err := os.Stat(dir)
 	if err != nil || !info.IsDir() {
 		diags.Errorf(diag.Pos{File: dir}, "no edition folder here: %s", describeStatErr(err))
-		return nil, diags
+		return nil, diags, false
 	}
 	var facts Facts
 	var states statesDoc
@@ -73,7 +116,7 @@ func load(dir string) (*Edition, diag.List) {
 			ok = false
 			continue
 		}
-		d := decoder{src: src, diags: &diags}
+		d := decoder{src: src, diags: &diags, gaps: &e.gaps}
 		d.table(src.raw, "", reflect.ValueOf(targets[name]).Elem())
 	}
 	e.Facts = facts
@@ -89,14 +132,15 @@ func load(dir string) (*Edition, diag.List) {
 			m.Index = i
 		}
 	}
-	if ok && !diags.HasErrors() {
+	// A gap that cannot hold a placeholder leaves a zero behind (a number,
+	// a key): the checks across files wait until it is filled in, so that
+	// it gives one error, not others derived from the zero.
+	validated := ok && !diags.HasErrors() && !slices.ContainsFunc(e.gaps, func(g Gap) bool { return !g.Draftable })
+	if validated {
 		e.validate(&diags)
 	}
 	diags.Sort()
-	if diags.HasErrors() {
-		return e, diags
-	}
-	return e, diags
+	return e, diags, validated
 }
 
 // read loads one file of the edition; nil if it is missing or unreadable.
@@ -138,7 +182,7 @@ func (e *Edition) read(dir, name string, diags *diag.List) *source {
 var fileRole = map[string]string{
 	FactsFile:    "the edition's facts",
 	StatesFile:   "the States not party and their positions",
-	VoteFile:     "the UNGA First Committee vote",
+	VoteFile:     "the UNGA vote on the Convention's resolution",
 	MeetingsFile: "the meetings and who attended them",
 }
 
@@ -187,6 +231,8 @@ func meetingPath(i int) string { return fmt.Sprintf("meeting[%d]", i) }
 type Text struct {
 	Pos  diag.Pos
 	Text string
+	File string // the edition file's name, e.g. edition.toml
+	Path string // the key's path in it, e.g. "work.letters", "state[3].name"
 }
 
 // Texts returns every string value of the edition's files in file order:
@@ -206,6 +252,8 @@ func (e *Edition) Texts() []Text {
 			out = append(out, Text{
 				Pos:  diag.Pos{File: src.path, Line: sp.Pos.Line, Col: sp.Pos.Col},
 				Text: src.text[sp.Start:sp.End],
+				File: name,
+				Path: sp.Path,
 			})
 		}
 	}

@@ -7,11 +7,17 @@ package edition
 type Edition struct {
 	Dir string // the folder it was loaded from, e.g. data/2017
 
+	// Previous is the edition before this one (the folder beside it with
+	// the highest year below), loaded on its own; nil when there is none
+	// or it has errors.
+	Previous *Edition
+
 	Facts    Facts
 	States   []*State
 	Vote     Vote
 	Meetings []*Meeting
 
+	gaps    []Gap              // values still to fill in
 	sources map[string]*source // parsed files, for positions after loading
 }
 
@@ -58,12 +64,13 @@ type MeetingID struct {
 	Name      string `toml:"name,required" doc:"The long name, e.g. \"Sixteenth Meeting of the States Parties\"."`
 }
 
-// Work is the President's universalization work during the year.
+// Work is the President's universalization work during the year. Each
+// count may be "not known"; the report then words its sentence without it.
 type Work struct {
-	Letters              int `toml:"letters,required" doc:"Letters the President wrote to States not party."`
-	BilateralMeetings    int `toml:"bilateral_meetings" doc:"Bilateral meetings held, where known; 0 when not counted."`
-	BilateralStates      int `toml:"bilateral_states,required" doc:"With how many States not party bilateral meetings were held."`
-	WorkingGroupMeetings int `toml:"working_group_meetings,required" doc:"Meetings of the Informal Working Group on Universalization."`
+	Letters              Figure `toml:"letters,required" doc:"How many States not party the President wrote to, or \"not known\"."`
+	BilateralMeetings    int    `toml:"bilateral_meetings" doc:"Bilateral meetings held, where known; 0 when not counted."`
+	BilateralStates      Figure `toml:"bilateral_states,required" doc:"With how many States not party bilateral meetings were held, or \"not known\"."`
+	WorkingGroupMeetings Figure `toml:"working_group_meetings,required" doc:"Meetings of the Informal Working Group on Universalization, or \"not known\"."`
 }
 
 // State is a State not party to the Convention.
@@ -95,13 +102,18 @@ type Quotation struct {
 	Date     string `toml:"date" doc:"The date as printed, e.g. \"2010\" or \"4 December 1997\"; may be omitted when the occasion says it."`
 }
 
-// Vote is the year's UNGA First Committee vote on the Convention's
-// implementation resolution, for the States not party.
+// Vote is the year's UNGA vote on the Convention's implementation
+// resolution, for the States not party: in the First Committee or in the
+// plenary.
 type Vote struct {
-	Year       int   `toml:"year,required" doc:"The year of the vote."`
-	InFavour   []Key `toml:"in_favour,required" doc:"Keys of the States that voted in favour."`
-	Abstained  []Key `toml:"abstained,required" doc:"Keys of the States that abstained."`
-	NotPresent []Key `toml:"not_present,required" doc:"Keys of the States that were not present."`
+	Year       int      `toml:"year,required" doc:"The year of the vote."`
+	Body       VoteBody `toml:"body,required" doc:"Where the vote was taken: \"first-committee\" (the UNGA First Committee) or \"plenary\" (the General Assembly in plenary)."`
+	Resolution string   `toml:"resolution" doc:"The resolution's symbol, e.g. \"A/RES/73/61\" or \"A/C.1/72/L.36\"."`
+	Session    int      `toml:"session" doc:"The session of the General Assembly, e.g. 73."`
+	Date       Date     `toml:"date" doc:"The date of the vote, a TOML date."`
+	InFavour   KeyList  `toml:"in_favour,required" doc:"Keys of the States that voted in favour."`
+	Abstained  KeyList  `toml:"abstained,required" doc:"Keys of the States that abstained."`
+	NotPresent KeyList  `toml:"not_present,required" doc:"Keys of the States that were not present."`
 }
 
 // Meeting is a Convention meeting in the participation table.
@@ -112,7 +124,7 @@ type Meeting struct {
 	Label    string      `toml:"label,required" doc:"The column heading, e.g. \"14MSP\"."`
 	Name     string      `toml:"name" doc:"The name in running text, e.g. \"Third Review Conference\"; default: label."`
 	Dates    string      `toml:"dates" doc:"The dates as printed, e.g. \"8-9 June 2017\"."`
-	Attended []Key       `toml:"attended" doc:"Keys of the States not party that took part."`
+	Attended Attendance  `toml:"attended" doc:"Keys of the States not party that took part, or \"not known\"."`
 
 	Index int
 }

@@ -60,9 +60,9 @@ func TestSeedFacts(t *testing.T) {
 		fmt.Sprintf("In %d, %d States determined", f.SigningYear, f.OriginalSignatories),
 		fmt.Sprintf("the Convention has %d States Parties", f.StatesParties),
 		fmt.Sprintf("%d States remain outside", len(e.States)),
-		fmt.Sprintf("has written to the %d States not party", f.Work.Letters),
-		fmt.Sprintf("with %d States not party", f.Work.BilateralStates),
-		fmt.Sprintf("met on %s occasions", edition.NumberWord(f.Work.WorkingGroupMeetings)),
+		fmt.Sprintf("has written to the %s States not party", f.Work.Letters),
+		fmt.Sprintf("with %s States not party", f.Work.BilateralStates),
+		fmt.Sprintf("met on %s occasions", edition.NumberWord(number(t, f.Work.WorkingGroupMeetings))),
 		"and in the " + f.Meeting.Name + ".",
 		"the " + f.Meeting.ShortName + " President",
 		"President of the " + f.Meeting.Name,
@@ -267,7 +267,7 @@ func wordsAround(w []string, i int) string {
 
 func TestSeedVote(t *testing.T) {
 	seed, e := loadSeedAndEdition(t)
-	cols := [][]edition.Key{e.Vote.InFavour, e.Vote.Abstained, e.Vote.NotPresent}
+	cols := [][]edition.Key{e.Vote.InFavour.Keys, e.Vote.Abstained.Keys, e.Vote.NotPresent.Keys}
 	headings := []string{"In favour", "Abstained", "Not present"}
 	if len(seed.Vote.Columns) != len(cols) {
 		t.Fatalf("the official vote table has %d columns, want %d", len(seed.Vote.Columns), len(cols))
@@ -314,8 +314,8 @@ func TestSeedParticipation(t *testing.T) {
 				want = append(want, s.Key)
 			}
 		}
-		if !slices.Equal(m.Attended, want) {
-			t.Errorf("%s (%s): attended\n data %q\n text %q", m.Key, m.Label, m.Attended, want)
+		if !slices.Equal(m.Attended.Keys, want) {
+			t.Errorf("%s (%s): attended\n data %q\n text %q", m.Key, m.Label, m.Attended.Keys, want)
 		}
 	}
 	if got, want := e.Ticks(), pt.Ticks(); got != want || got != 56 {
@@ -324,4 +324,14 @@ func TestSeedParticipation(t *testing.T) {
 	if got := len(e.Participants()); got != len(pt.Rows) {
 		t.Errorf("%d States attended a meeting, the table has %d rows", got, len(pt.Rows))
 	}
+}
+
+// number returns a figure that the 2017 data must state.
+func number(t *testing.T, f edition.Figure) int {
+	t.Helper()
+	n, ok := f.Number()
+	if !ok {
+		t.Fatalf("figure %v is not a number", f)
+	}
+	return n
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"time"
+
+	"unireport/internal/placeholder"
 )
 
 // Key is a stable identifier: lower-case letters, digits and single hyphens.
@@ -40,18 +42,27 @@ func (k *MeetingKind) UnmarshalText(b []byte) error {
 	return fmt.Errorf("%q is not a kind of meeting: use \"intersessional\", \"review-conference\" or \"msp\"", b)
 }
 
-// Date is a calendar date without time or zone, read from a TOML local date.
+// Date is a calendar date without time or zone, read from a TOML local
+// date; in a draft it may be a gap still to fill in.
 type Date struct {
 	Year  int
 	Month time.Month
 	Day   int
+	gap   string
 }
 
-// IsZero reports whether the date was never set.
+// IsZero reports whether the date was never set (or is a gap).
 func (d Date) IsZero() bool { return d.Year == 0 }
 
-// String formats the date as the report prints it: "8 December 2017".
+// IsGap reports whether the date is still to be filled in.
+func (d Date) IsGap() bool { return d.gap != "" }
+
+// String formats the date as the report prints it: "8 December 2017"; a
+// gap prints as its placeholder.
 func (d Date) String() string {
+	if d.gap != "" {
+		return placeholder.Mark(d.gap)
+	}
 	if d.IsZero() {
 		return ""
 	}

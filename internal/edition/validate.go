@@ -2,6 +2,7 @@ package edition
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -26,7 +27,7 @@ func (e *Edition) validate(diags *diag.List) {
 	}
 	e.checkYear(diags, FactsFile, "year", f.Year)
 	e.checkYear(diags, FactsFile, "signing_year", f.SigningYear)
-	if f.Date.Year != f.Year {
+	if !f.Date.IsGap() && f.Date.Year != f.Year {
 		diags.Warnf(e.Pos(FactsFile, "date", true), "the date of presentation %s is not in the edition's year %d", f.Date, f.Year)
 	}
 	if f.StatesParties <= 0 {
@@ -37,13 +38,13 @@ func (e *Edition) validate(diags *diag.List) {
 		v    int
 	}{
 		{"original_signatories", f.OriginalSignatories}, {"stale_after_years", f.StaleAfterYears},
-		{"work.letters", f.Work.Letters}, {"work.bilateral_meetings", f.Work.BilateralMeetings},
-		{"work.bilateral_states", f.Work.BilateralStates}, {"work.working_group_meetings", f.Work.WorkingGroupMeetings},
+		{"work.bilateral_meetings", f.Work.BilateralMeetings},
 	} {
 		if k.v < 0 {
 			diags.Errorf(e.Pos(FactsFile, k.path, true), "%s cannot be negative", k.path)
 		}
 	}
+	e.validateWork(diags)
 	for _, s := range []struct{ path, v string }{
 		{"title", f.Title}, {"presented_by", f.PresentedBy}, {"sources_note", f.SourcesNote},
 		{"meeting.short_name", f.Meeting.ShortName}, {"meeting.name", f.Meeting.Name},
@@ -52,6 +53,8 @@ func (e *Edition) validate(diags *diag.List) {
 			diags.Errorf(e.Pos(FactsFile, s.path, true), "%s is empty", s.path)
 		}
 	}
+	e.validateMeeting(diags)
+	e.checkChanges(diags)
 	e.validateStates(diags)
 	e.validateVote(diags)
 	e.validateMeetings(diags)
@@ -73,8 +76,12 @@ func lastPart(path string) string {
 func (e *Edition) validateStates(diags *diag.List) {
 	byKey := map[Key]*State{}
 	byName := map[string]*State{}
+	acceded := e.acceded()
 	for i, s := range e.States {
 		p := statePath(i)
+		if c := acceded[s.Key]; c != nil {
+			diags.Errorf(e.Pos(StatesFile, p, false), "%s acceded on %s: it is no longer a State not party: remove its [[state]] table", s.Name, c.Date)
+		}
 		if prev, dup := byKey[s.Key]; dup {
 			diags.Errorf(e.Pos(StatesFile, p+".key", true), "duplicate State key %q: %s already uses it at line %d",
 				s.Key, prev.Name, e.Pos(StatesFile, statePath(prev.Index)+".key", true).Line)
@@ -130,13 +137,13 @@ func (e *Edition) warnStale(diags *diag.List, s *State) {
 		diags.Warnf(e.Pos(StatesFile, p, false), "%s: no official information submitted", s.Name)
 		return
 	}
-	newest := s.NewestInformation()
-	if newest == 0 {
+	age, known := e.InformationAge(s)
+	if !known {
 		diags.Warnf(e.Pos(StatesFile, p+".quotation", false), "%s: cannot tell the year of its quotations; give each a date", s.Name)
 		return
 	}
-	if age := e.Facts.Year - newest; age > e.Facts.StaleAfterYears {
-		diags.Warnf(e.Pos(StatesFile, p, false), "%s: newest official information is from %d, %d years old", s.Name, newest, age)
+	if age > e.Facts.StaleAfterYears {
+		diags.Warnf(e.Pos(StatesFile, p, false), "%s: newest official information is from %d, %d years old", s.Name, s.NewestInformation(), age)
 	}
 }
 
@@ -145,18 +152,29 @@ func (e *Edition) validateVote(diags *diag.List) {
 	if v.Year != e.Facts.Year {
 		diags.Warnf(e.Pos(VoteFile, "year", true), "the vote is of %d, not of the edition's year %d", v.Year, e.Facts.Year)
 	}
+	e.validateVoteDetails(diags)
 	states := e.stateIndex()
+	acceded := e.acceded()
 	column := map[Key]string{}
+	meant := map[Key]bool{} // States an unknown entry was probably meant for
+	complete := true
 	for _, col := range []struct {
 		name string
-		keys []Key
+		list KeyList
 	}{{"in_favour", v.InFavour}, {"abstained", v.Abstained}, {"not_present", v.NotPresent}} {
-		for i, k := range col.keys {
+		if col.list.Gap() != "" {
+			complete = false
+			continue
+		}
+		for i, k := range col.list.Keys {
 			pos := e.Pos(VoteFile, fmt.Sprintf("%s[%d]", col.name, i), true)
 			s, ok := states[k]
 			switch {
 			case !ok:
-				diags.Errorf(pos, "the vote lists %q, which is not a State in %s%s", k, StatesFile, keyHint(k, e.stateKeys()))
+				diags.Errorf(pos, "%s", e.unknownKeyMessage(k, acceded, "the vote lists %s", "remove it from "+col.name, meant))
+				continue
+			case acceded[k] != nil:
+				continue // reported once, at its [[state]] table
 			case column[k] == col.name:
 				diags.Errorf(pos, "%s is listed twice in %s", s.Name, col.name)
 			case column[k] != "":
@@ -169,15 +187,42 @@ func (e *Edition) validateVote(diags *diag.List) {
 			}
 		}
 	}
+	if !complete {
+		return // who has no vote can be told once every list is filled in
+	}
+	pending := map[Key]bool{} // still a State Party: reported at its [[state]] table
+	for _, c := range e.PendingWithdrawals() {
+		pending[c.Key] = true
+	}
 	for _, s := range e.States {
-		if s.IsUNMember() && column[s.Key] == "" {
+		if s.IsUNMember() && column[s.Key] == "" && acceded[s.Key] == nil && !meant[s.Key] && !pending[s.Key] {
 			diags.Errorf(e.Pos(VoteFile, "", false), "%s (%q) has no vote: list it in in_favour, abstained or not_present", s.Name, s.Key)
 		}
 	}
 }
 
+// unknownKeyMessage says what is wrong with a list entry that is not the
+// key of a State of this edition: the State acceded, or the entry is a
+// name or a typo (with the key it probably means, recorded in meant).
+// listed words the list, with %s where the entry goes.
+func (e *Edition) unknownKeyMessage(k Key, acceded map[Key]*Change, listed, fix string, meant map[Key]bool) string {
+	if c := acceded[k]; c != nil {
+		return fmt.Sprintf(listed, c.State) + fmt.Sprintf(", which acceded on %s: it is no longer a State not party, so %s", c.Date, fix)
+	}
+	msg := fmt.Sprintf(listed, strconv.Quote(string(k))) + fmt.Sprintf(", which is not the key of a State in %s", StatesFile)
+	if s := e.suggestState(string(k)); s != nil {
+		meant[s.Key] = true
+		return msg + fmt.Sprintf("; did you mean %q (%s)?", s.Key, s.Name)
+	}
+	if !keyPattern.MatchString(string(k)) {
+		msg += ": list States by their key, e.g. \"korea-republic-of\""
+	}
+	return msg
+}
+
 func (e *Edition) validateMeetings(diags *diag.List) {
 	states := e.stateIndex()
+	acceded := e.acceded()
 	seen := map[Key]*Meeting{}
 	for i, m := range e.Meetings {
 		p := meetingPath(i)
@@ -196,15 +241,32 @@ func (e *Edition) validateMeetings(diags *diag.List) {
 			diags.Errorf(e.Pos(MeetingsFile, p+".label", true), "meeting %q has an empty label", m.Key)
 		}
 		attended := map[Key]bool{}
-		for j, k := range m.Attended {
+		for j, k := range m.Attended.Keys {
 			pos := e.Pos(MeetingsFile, fmt.Sprintf("%s.attended[%d]", p, j), true)
 			switch {
 			case states[k] == nil:
-				diags.Errorf(pos, "meeting %q lists %q as attending, which is not a State in %s%s", m.Label, k, StatesFile, keyHint(k, e.stateKeys()))
+				diags.Errorf(pos, "%s", e.unknownKeyMessage(k, acceded, fmt.Sprintf("meeting %q lists %%s as attending", m.Label), "remove it from attended (its past attendance goes with it)", map[Key]bool{}))
+			case acceded[k] != nil:
+				// reported once, at its [[state]] table
 			case attended[k]:
 				diags.Errorf(pos, "%s is listed twice as attending %q", states[k].Name, m.Label)
 			}
 			attended[k] = true
+		}
+	}
+	// A meeting whose attendance is not known may have been attended by a
+	// State the report says never took part.
+	if never := e.NeverParticipated(); len(never) > 0 {
+		for _, m := range e.Meetings {
+			if m.Attended.NotKnown() {
+				var names []string
+				for _, s := range never {
+					names = append(names, s.Name)
+				}
+				diags.Warnf(e.Pos(MeetingsFile, meetingPath(m.Index)+".attended", true),
+					"the attendance of %q (%d) is not known, and the report says %d States never took part in a Convention meeting (%s): check that none of them attended it",
+					m.Label, m.Year, len(never), strings.Join(names, ", "))
+			}
 		}
 	}
 	// The participation table, and the report's account of the Action
@@ -234,19 +296,4 @@ func (e *Edition) stateIndex() map[Key]*State {
 		m[s.Key] = s
 	}
 	return m
-}
-
-func (e *Edition) stateKeys() []string {
-	keys := make([]string, len(e.States))
-	for i, s := range e.States {
-		keys[i] = string(s.Key)
-	}
-	return keys
-}
-
-func keyHint(k Key, keys []string) string {
-	if s := suggest(string(k), keys); s != "" {
-		return fmt.Sprintf("; did you mean %q?", s)
-	}
-	return ""
 }

@@ -83,8 +83,18 @@ func q(s string) string {
 
 func todo(what string) string { return q(edition.BlankMarker + ": " + what) }
 
-func meetingName(n int) string {
-	return strings.ToUpper(edition.OrdinalWord(n)[:1]) + edition.OrdinalWord(n)[1:] + " Meeting of the States Parties"
+// carry writes a text value carried forward from last year: as it was,
+// or, when it names last year's meeting, as a TODO with the old text in a
+// comment above it, so that the editor updates it rather than print a
+// stale "16MSP" in the 17MSP's report.
+func carry(key, old string, meeting int) string {
+	other, stale := edition.NamesOtherMeeting(old, meeting)
+	if !stale {
+		return key + " = " + q(old)
+	}
+	return fmt.Sprintf("# Last year's %s named the %s; update it from last year's text:\n#   %s\n%s = %s",
+		key, other, strings.ReplaceAll(old, "\n", "\n#   "), key,
+		todo(fmt.Sprintf("the %s for the %dMSP (last year's is in the comment above)", strings.ReplaceAll(key, "_", " "), meeting)))
 }
 
 func factsFile(from *edition.Edition, year int) string {
@@ -97,7 +107,7 @@ func factsFile(from *edition.Edition, year int) string {
 # "unireport check" to list them). See docs/data-format.md.
 
 year = %d
-title = %s
+%s
 language = %s
 presented_by = %s
 date = %s
@@ -106,7 +116,7 @@ date = %s
 states_parties = %d
 signing_year = %d
 original_signatories = %d
-sources_note = %s
+%s
 stale_after_years = %d
 
 [meeting]
@@ -125,14 +135,14 @@ working_group_meetings = %s
 # state = "Sri Lanka"
 # key = "sri-lanka"
 # date = %d-12-13
-`, year, from.Dir, year, q(f.Title), q(f.Language),
-		todo("the presenting office, e.g. President of the "+meetingName(n)),
+`, year, from.Dir, year, carry("title", f.Title, n), q(f.Language),
+		todo("the presenting office, e.g. President of the "+edition.MeetingName(n)),
 		todo(fmt.Sprintf("the date of presentation, written like %d-11-30 without quotes", year)),
-		f.Year, f.StatesParties, f.SigningYear, f.OriginalSignatories, q(f.SourcesNote), f.StaleAfterYears,
-		n, q(strconv.Itoa(n)+"MSP"), q(meetingName(n)),
-		todo("how many letters the President wrote to States not party, a number without quotes"),
-		todo("with how many States not party the President held bilateral meetings, a number without quotes"),
-		todo("how many times the Informal Working Group on Universalization met, a number without quotes"),
+		f.Year, f.StatesParties, f.SigningYear, f.OriginalSignatories, carry("sources_note", f.SourcesNote, n), f.StaleAfterYears,
+		n, q(strconv.Itoa(n)+"MSP"), q(edition.MeetingName(n)),
+		todo(`how many States not party the President wrote to: a number without quotes, or "not known"`),
+		todo(`with how many States not party the President held bilateral meetings: a number without quotes, or "not known"`),
+		todo(`how many times the Informal Working Group on Universalization met: a number without quotes, or "not known"`),
 		f.Meeting.Name, f.Year)
 	return b.String()
 }
@@ -143,15 +153,23 @@ func carried(from *edition.Edition, year int, states string) string {
 }
 
 func voteFile(from *edition.Edition, year int) string {
-	return fmt.Sprintf(`# The %d UNGA First Committee vote on the resolution on the implementation
-# of the Convention, for the States not party: list each State that is a UN
-# member by its key (from states.toml) in exactly one of the three lists.
+	return fmt.Sprintf(`# The %d UNGA vote on the resolution on the implementation of the
+# Convention, for the States not party: list each State that is a UN member
+# by its key (from states.toml) in exactly one of the three lists.
 
 year = %d
+body = %s
+# Optional, printed in the vote table's caption when given:
+# resolution = "A/RES/%d/..."
+# session = %d
+# date = %d-12-05
+
 in_favour = [%s]
 abstained = [%s]
 not_present = [%s]
 `, year, year,
+		todo(`where the vote was taken: "first-committee" (the UNGA First Committee) or "plenary" (the General Assembly in plenary)`),
+		year-1945, year-1945, year,
 		todo("keys of the States not party that voted in favour"),
 		todo("keys of the States not party that abstained"),
 		todo("keys of the States not party that were not present"))

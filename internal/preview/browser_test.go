@@ -69,6 +69,9 @@ func TestInBrowser(t *testing.T) {
 	// Scripts off: the page as served must show the overlay by itself.
 	save(t, path, bad)
 	waitFor(t, "the broken build", func() bool { return s.cur.Load().broken })
+	// Let the page's own reload finish first: a navigation while it runs is
+	// aborted (net::ERR_ABORTED).
+	poll(t, ctx, "the page's own reload", `document.readyState === "complete" && document.getElementById("unireport-overlay") !== null`)
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
 	}

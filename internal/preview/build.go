@@ -100,7 +100,7 @@ func (s *Server) prepare() (r *report.Report, diags diag.List) {
 				Message: fmt.Sprintf("internal error while building: %v", p), Help: "please report this"})
 		}
 	}()
-	r, diags = report.Prepare(s.cfg.DataDir, s.cfg.TemplatesDir)
+	r, diags = report.PrepareDraft(s.cfg.DataDir, s.cfg.TemplatesDir)
 	if diags.HasErrors() {
 		return nil, diags
 	}

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"unireport/internal/report"
 )
 
 // The paths the server answers; every other path is 404.
@@ -64,7 +66,7 @@ func (s *Server) servePDF(w http.ResponseWriter, r *http.Request) {
 	}
 	h := w.Header()
 	h.Set("Content-Type", "application/pdf")
-	h.Set("Content-Disposition", `inline; filename="`+snap.report.BaseName()+`-draft.pdf"`)
+	h.Set("Content-Disposition", `inline; filename="`+snap.report.BaseName(report.Draft{On: true})+`.pdf"`)
 	h.Set("Content-Length", strconv.Itoa(len(pdf)))
 	w.Write(pdf)
 }

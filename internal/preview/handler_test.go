@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -216,5 +217,32 @@ func TestUnchangedSaveKeepsTheBuild(t *testing.T) {
 	save(t, path, readFile(t, path))
 	if s.rebuild() || s.cur.Load().id != id {
 		t.Error("an unchanged save published a new build")
+	}
+}
+
+// TestGapsShownInPlace: a value still to fill in is no error in the
+// preview, which is a draft: the page shows it as a placeholder, and the
+// PDF builds.
+func TestGapsShownInPlace(t *testing.T) {
+	dataDir, tmplDir := copyEdition(t)
+	facts := filepath.Join(dataDir, "edition.toml")
+	text := readFile(t, facts)
+	if !strings.Contains(text, "letters = 35") {
+		t.Fatal("data/2017 has no letters = 35")
+	}
+	save(t, facts, strings.Replace(text, "letters = 35", `letters = "TODO: how many letters were written"`, 1))
+	s, err := New(Config{DataDir: dataDir, TemplatesDir: tmplDir, Log: testLog{t}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := body(t, do(s, http.MethodGet, "/", "localhost"))
+	if strings.Contains(page, `id="unireport-overlay"`) {
+		t.Error("a gap shows as an error")
+	}
+	if !strings.Contains(page, `has written to the <mark class="gap">[to fill in: how many letters were written]</mark> States not party`) {
+		t.Error("the page does not show the gap in place")
+	}
+	if resp := do(s, http.MethodGet, "/report.pdf", "localhost"); resp.StatusCode != http.StatusOK {
+		t.Errorf("GET /report.pdf: %s", resp.Status)
 	}
 }

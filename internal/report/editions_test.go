@@ -131,9 +131,9 @@ func TestChangesMustMatchTheList(t *testing.T) {
 		want string
 	}{
 		{"acceded State still listed", [3]string{"edition.toml", `key = "palestine"`, `key = "lebanon"`},
-			"acceded on 29 December 2017, so it is no longer a State not party"},
+			"Lebanon acceded on 29 December 2017: it is no longer a State not party: remove its [[state]] table"},
 		{"State dropped without accession", [3]string{"edition.toml", "kind = \"accession\"\nstate = \"Sri Lanka\"", "kind = \"withdrawal\"\nstate = \"Sri Lanka\""},
-			`Sri Lanka ("sri-lanka") was a State not party in`},
+			`the withdrawal of Sri Lanka names key "sri-lanka", which was already a State not party in the previous edition`},
 		{"withdrawal not yet in effect", [3]string{"edition.toml", "date = 2018-06-01", "date = 2019-06-01"},
 			"takes effect only on 1 June 2019"},
 	} {

@@ -43,7 +43,7 @@ func build2017(t *testing.T) (*report.Report, []byte) {
 func write2017(t *testing.T) (string, []byte) {
 	t.Helper()
 	r, b := build2017(t)
-	p := filepath.Join(t.TempDir(), r.BaseName()+".html")
+	p := filepath.Join(t.TempDir(), r.BaseName(report.Draft{})+".html")
 	if err := os.WriteFile(p, b, 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -59,7 +59,7 @@ func writePDF(t *testing.T, r *report.Report, d report.Draft) (string, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := filepath.Join(t.TempDir(), r.BaseName()+".pdf")
+	p := filepath.Join(t.TempDir(), r.BaseName(report.Draft{})+".pdf")
 	if err := os.WriteFile(p, b, 0o644); err != nil {
 		t.Fatal(err)
 	}

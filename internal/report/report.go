@@ -21,6 +21,7 @@ import (
 	"unireport/internal/htmlout"
 	"unireport/internal/layout"
 	"unireport/internal/pdfout"
+	"unireport/internal/placeholder"
 )
 
 // Report is an edition prepared for writing.
@@ -32,11 +33,21 @@ type Report struct {
 	Fonts    *fonts.Set // the faces the PDF is set in: the edition's, or the embedded ones
 }
 
-// Prepare loads and checks the edition in dataDir, merges it with the
-// templates in tmplDir and parses the result. It returns nil and the
-// diagnostics when anything is in error; warnings come back either way.
-func Prepare(dataDir, tmplDir string) (*Report, diag.List) {
-	e, ts, set, diags := load(dataDir, tmplDir)
+// Prepare loads and checks the edition in dataDir for a final report,
+// merges it with the templates in tmplDir and parses the result. It
+// returns nil and the diagnostics when anything is in error (a value still
+// to be filled in among them); warnings come back either way.
+func Prepare(dataDir, tmplDir string) (*Report, diag.List) { return prepare(dataDir, tmplDir, false) }
+
+// PrepareDraft is Prepare for a draft: values still to be filled in are
+// shown in place as marked placeholders, and listed first in the
+// editors' checklist, instead of stopping the build.
+func PrepareDraft(dataDir, tmplDir string) (*Report, diag.List) {
+	return prepare(dataDir, tmplDir, true)
+}
+
+func prepare(dataDir, tmplDir string, draft bool) (*Report, diag.List) {
+	e, ts, set, diags := load(dataDir, tmplDir, draft)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -64,8 +75,12 @@ func (r *Report) document(d Draft) *document.Document {
 
 // load reads the edition, its fonts and the templates, and checks that the
 // fonts can draw every character of the edition and the templates.
-func load(dataDir, tmplDir string) (*edition.Edition, *compose.Templates, *fonts.Set, diag.List) {
-	e, diags := edition.Load(dataDir)
+func load(dataDir, tmplDir string, draft bool) (*edition.Edition, *compose.Templates, *fonts.Set, diag.List) {
+	loadEdition := edition.Load
+	if draft {
+		loadEdition = edition.LoadDraft
+	}
+	e, diags := loadEdition(dataDir)
 	ts, tdiags := compose.Load(tmplDir)
 	diags.Add(tdiags...)
 	set := fonts.Default()
@@ -174,9 +189,14 @@ func (f allFaces) Has(r rune) bool {
 }
 
 // BaseName is the file name of the outputs without extension, e.g.
-// universalization-status-2017.
-func (r *Report) BaseName() string {
-	return "universalization-status-" + strconv.Itoa(r.Edition.Facts.Year)
+// universalization-status-2017; a draft's ends in -draft, so that a draft
+// never replaces a final.
+func (r *Report) BaseName(d Draft) string {
+	name := "universalization-status-" + strconv.Itoa(r.Edition.Facts.Year)
+	if d.On {
+		name += "-draft"
+	}
+	return name
 }
 
 // Draft says how a draft is marked; the zero value is a final build.
@@ -189,10 +209,10 @@ type Draft struct {
 func (r *Report) HTML(d Draft) ([]byte, error) {
 	f := r.Edition.Facts
 	return htmlout.Render(r.document(d), htmlout.Options{
-		Title:    f.Title,
+		Title:    placeholder.Plain(f.Title),
 		Lang:     f.Language,
-		Author:   f.PresentedBy,
-		Subject:  fmt.Sprintf("%s, %s", f.Title, f.Date),
+		Author:   placeholder.Plain(f.PresentedBy),
+		Subject:  subject(f),
 		Keywords: keywords(f),
 		Draft:    d.On,
 		Built:    builtText(d),
@@ -210,15 +230,19 @@ func builtText(d Draft) string {
 // where set, else from the edition's date, so that a build is reproducible.
 func (r *Report) PDF(d Draft) ([]byte, error) {
 	f := r.Edition.Facts
-	created, err := SourceDate(f.Date.Time())
+	date := f.Date.Time()
+	if f.Date.IsZero() { // a draft whose date of presentation is still to fill in
+		date = d.Built
+	}
+	created, err := SourceDate(date)
 	if err != nil {
 		return nil, err
 	}
 	return pdfout.Render(r.document(d), pdfout.Options{
 		Fonts:    r.Fonts,
-		Title:    f.Title,
-		Author:   f.PresentedBy,
-		Subject:  fmt.Sprintf("%s, %s", f.Title, f.Date),
+		Title:    placeholder.Plain(f.Title),
+		Author:   placeholder.Plain(f.PresentedBy),
+		Subject:  subject(f),
 		Keywords: keywords(f),
 		Lang:     f.Language,
 		Created:  created,
@@ -251,8 +275,14 @@ func SourceDate(fallback time.Time) (time.Time, error) {
 	return time.Unix(secs, 0).UTC(), nil
 }
 
+// subject and keywords are the document's metadata, in plain text: a
+// draft's gaps read "[to fill in: …]" there.
+func subject(f edition.Facts) string {
+	return placeholder.Plain(fmt.Sprintf("%s, %s", f.Title, f.Date))
+}
+
 func keywords(f edition.Facts) string {
-	return fmt.Sprintf("Anti-Personnel Mine Ban Convention, universalization, States not party, %s, %d", f.Meeting.ShortName, f.Year)
+	return placeholder.Plain(fmt.Sprintf("Anti-Personnel Mine Ban Convention, universalization, States not party, %s, %d", f.Meeting.ShortName, f.Year))
 }
 
 // OutputDir is the default output folder for an edition: output/<year>.

@@ -1,0 +1,117 @@
+package report_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"unireport/internal/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// plenaryEdition is a made-up year whose vote was taken in plenary and whose
+// year's figures, and one meeting's attendance, are not known.
+const plenaryEdition = "../../testdata/editions/plenary-2018"
+
+// narrative is the report's running text up to the table of positions,
+// one sentence a line, as a reader reads it in the HTML.
+func narrative(t *testing.T, r *report.Report, d report.Draft) string {
+	t.Helper()
+	text := plainText(t, r, d)
+	if i := strings.Index(text, "State not party Stated support"); i >= 0 {
+		text = text[:i]
+	}
+	if i := strings.Index(text, "Presented by"); i >= 0 {
+		text = text[i:]
+	}
+	return regexp.MustCompile(`([.:)]) `).ReplaceAllString(text, "$1\n") + "\n"
+}
+
+// TestPlenaryYearWithUnknownFigures: the final report of a year whose vote
+// was taken in plenary and whose letters, bilateral meetings, working-group
+// meetings and one meeting's attendance are not known builds, words each
+// sentence around what is not known, and says which vote it gives.
+func TestPlenaryYearWithUnknownFigures(t *testing.T) {
+	r, diags := report.Prepare(plenaryEdition, templates)
+	if diags.HasErrors() {
+		t.Fatalf("the plenary fixture has errors:\n%v", diags.Err())
+	}
+	got := narrative(t, r, report.Draft{})
+	golden := filepath.Join("testdata", "plenary-2018.golden.txt")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if got != string(want) {
+		g, w := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := range min(len(g), len(w)) {
+			if g[i] != w[i] {
+				t.Fatalf("narrative differs from %s at line %d:\nwant %s\ngot  %s", golden, i+1, w[i], g[i])
+			}
+		}
+		t.Fatalf("narrative differs from %s in length: %d lines, want %d", golden, len(g), len(w))
+	}
+	for _, never := range []string{"0 States", "zero", "not known States", "( ?"} {
+		if strings.Contains(got, never) {
+			t.Errorf("the narrative says %q", never)
+		}
+	}
+	// Every cell of the unknown column says so; the known columns keep
+	// their ticks and blanks.
+	html, err := r.HTML(report.Draft{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := regexp.MustCompile(`(?s)<tr[^>]*>\s*<th scope="row">(.*?)</th>(.*?)</tr>`).FindAllStringSubmatch(sectionOf(t, string(html), "participation"), -1)
+	if len(rows) == 0 {
+		t.Fatal("no rows in the participation table")
+	}
+	for _, row := range rows {
+		cells := regexp.MustCompile(`<td[^>]*>(.*?)</td>`).FindAllStringSubmatch(row[2], -1)
+		if last := cells[len(cells)-1][1]; last != "?" {
+			t.Errorf("%s: the unknown meeting's cell is %q, want ?", row[1], last)
+		}
+		if prev := cells[len(cells)-2][1]; prev == "?" {
+			t.Errorf("%s: a known meeting's cell reads ?", row[1])
+		}
+	}
+	if _, err := r.PDF(report.Draft{}); err != nil {
+		t.Fatal(err)
+	}
+	// and as a draft, with the checklist that cannot tell who dropped out
+	d, diags := report.PrepareDraft(plenaryEdition, templates)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	draft := report.Draft{On: true, Built: time.Date(2018, 11, 1, 9, 0, 0, 0, time.UTC)}
+	if got := narrative(t, d, draft); !strings.HasPrefix(strings.Join(strings.Fields(got), " "), strings.Join(strings.Fields(string(want)), " ")) {
+		t.Error("the draft's narrative differs from the final's")
+	}
+	if text := plainText(t, d, draft); !strings.Contains(text, "Cannot be told while the attendance of these meetings is not known: Intersessional meetings (2018): not known") {
+		t.Error("the draft's checklist concludes who dropped out while the 2018 attendance is not known")
+	}
+	if _, err := d.PDF(draft); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sectionOf returns the HTML of the table with the given id.
+func sectionOf(t *testing.T, html, id string) string {
+	t.Helper()
+	i := strings.Index(html, `id="`+id+`"`)
+	if i < 0 {
+		t.Fatalf("no table %q", id)
+	}
+	j := strings.Index(html[i:], "</table>")
+	return html[i : i+j]
+}
