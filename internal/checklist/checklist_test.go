@@ -9,6 +9,7 @@ import (
 
 	"unireport/internal/checklist"
 	"unireport/internal/edition"
+	"unireport/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden file")
@@ -22,25 +23,7 @@ func TestChecklistGolden(t *testing.T) {
 		t.Fatal(diags.Err())
 	}
 	got := checklist.Markdown(e, diags)
-	golden := filepath.Join("internal", "checklist", "testdata", "2017.golden.md")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		g, w := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(g), len(w)) {
-			if g[i] != w[i] {
-				t.Fatalf("checklist differs from %s at line %d:\nwant %s\ngot  %s", golden, i+1, w[i], g[i])
-			}
-		}
-		t.Fatalf("checklist differs from %s in length: %d lines, want %d", golden, len(g), len(w))
-	}
+	testtool.Golden(t, filepath.Join("internal", "checklist", "testdata", "2017.golden.md"), got, *update)
 }
 
 func TestAttentionOrder(t *testing.T) {

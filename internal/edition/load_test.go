@@ -66,7 +66,15 @@ func dataDir(t *testing.T) string {
 // and returns the folder.
 func brokenCopy(t *testing.T, edits ...fileEdit) string {
 	t.Helper()
-	src := dataDir(t)
+	dir := t.TempDir()
+	copyEdition(t, dataDir(t), dir, edits...)
+	return dir
+}
+
+// copyEdition copies the edition files of src into dir, which must exist,
+// with the edits applied.
+func copyEdition(t *testing.T, src, dir string, edits ...fileEdit) {
+	t.Helper()
 	files := map[string]string{}
 	for _, f := range edition.Files {
 		b, err := os.ReadFile(filepath.Join(src, f))
@@ -78,13 +86,11 @@ func brokenCopy(t *testing.T, edits ...fileEdit) string {
 	for _, e := range edits {
 		e(t, files)
 	}
-	dir := t.TempDir()
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return dir
 }
 
 // wantDiag is one diagnostic an editor must see.

@@ -20,33 +20,13 @@ import (
 func editionPair(t *testing.T, edits ...fileEdit) string {
 	t.Helper()
 	root, modRoot := t.TempDir(), findModuleRoot(t)
-	for year, src := range map[string]string{
-		"2017": filepath.Join(modRoot, "data", "2017"),
-		"2018": filepath.Join(modRoot, "testdata", "editions", "2018"),
-	} {
-		files := map[string]string{}
-		for _, f := range edition.Files {
-			b, err := os.ReadFile(filepath.Join(src, f))
-			if err != nil {
-				t.Fatal(err)
-			}
-			files[f] = string(b)
-		}
-		if year == "2018" {
-			for _, e := range edits {
-				e(t, files)
-			}
-		}
-		dir := filepath.Join(root, year)
-		if err := os.Mkdir(dir, 0o755); err != nil {
+	for _, dir := range []string{"2017", "2018"} {
+		if err := os.Mkdir(filepath.Join(root, dir), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		for name, text := range files {
-			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
 	}
+	copyEdition(t, filepath.Join(modRoot, "data", "2017"), filepath.Join(root, "2017"))
+	copyEdition(t, filepath.Join(modRoot, "testdata", "editions", "2018"), filepath.Join(root, "2018"), edits...)
 	return filepath.Join(root, "2018")
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"unireport/internal/report"
+	"unireport/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -43,24 +44,8 @@ func TestPlenaryYearWithUnknownFigures(t *testing.T) {
 	}
 	got := narrative(t, r, report.Draft{})
 	golden := filepath.Join("testdata", "plenary-2018.golden.txt")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		g, w := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(g), len(w)) {
-			if g[i] != w[i] {
-				t.Fatalf("narrative differs from %s at line %d:\nwant %s\ngot  %s", golden, i+1, w[i], g[i])
-			}
-		}
-		t.Fatalf("narrative differs from %s in length: %d lines, want %d", golden, len(g), len(w))
-	}
+	testtool.Golden(t, golden, got, *update)
+	want, _ := os.ReadFile(golden)
 	for _, never := range []string{"0 States", "zero", "not known States", "( ?"} {
 		if strings.Contains(got, never) {
 			t.Errorf("the narrative says %q", never)
