@@ -99,11 +99,13 @@ func buildOne(dir, outDir string, opts buildOptions, stdout, stderr io.Writer) i
 		fmt.Fprintf(stderr, "unireport: %s: %v\n", dir, err)
 		return 1
 	}
-	pdf, err := r.PDF(d)
+	pdf, typeset, err := r.PDFWarnings(d)
 	if err != nil {
 		fmt.Fprintf(stderr, "unireport: %s: %v\n", dir, err)
 		return 1
 	}
+	printDiagnostics(stderr, typeset) // words the PDF had to break
+	diags.Add(typeset...)
 	if outDir == "" {
 		outDir = report.OutputDir("output", r.Edition.Facts.Year)
 	}

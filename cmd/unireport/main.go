@@ -77,6 +77,15 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	r, diags := report.Prepare(dir, *tmpl)
+	if r != nil {
+		// what only setting the PDF tells: a word broken between letters
+		tw, err := r.TypesetWarnings()
+		if err != nil {
+			diags.Errorf(diag.Pos{File: dir}, "cannot lay out the PDF: %v", err)
+		}
+		diags.Add(tw...)
+		diags.Sort()
+	}
 	printDiagnostics(stdout, diags)
 	fmt.Fprintf(stdout, "%s: %s\n", dir, diags.Summary())
 	if *list && r == nil {

@@ -211,13 +211,13 @@ func funcs(e *edition.Edition) template.FuncMap {
 func table(e *edition.Edition, name string, args []string) (string, error) {
 	switch name {
 	case "vote":
-		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "in_favour", "abstained", "not_present")
+		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "landscape", "in_favour", "abstained", "not_present")
 		if err != nil {
 			return "", err
 		}
 		return voteTable(e, o), nil
 	case "participation":
-		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "state", "tick", "not_known")
+		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "landscape", "state", "tick", "not_known", "intersessional_label")
 		if err != nil {
 			return "", err
 		}
@@ -229,7 +229,7 @@ func table(e *edition.Edition, name string, args []string) (string, error) {
 		}
 		return participationTable(e, o), nil
 	case "positions":
-		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "state", "position", "participation",
+		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "landscape", "state", "position", "participation",
 			"no_information", "never_participated", "signatory_note")
 		if err != nil {
 			return "", err

@@ -318,3 +318,16 @@ func TestNotKnownNeverPrinted(t *testing.T) {
 		t.Errorf("worded around: %q, %v", md, diags)
 	}
 }
+
+// TestShortLabels: a template may head every intersessional column with one
+// short label; the other columns keep their own.
+func TestShortLabels(t *testing.T) {
+	e := load(t, dataDir)
+	dir := writeTemplate(t, `{{table "participation" "state" "State" "intersessional_label" "ISM"}}`+"\n")
+	doc := composeDoc(t, e, dir)
+	tables := dumpTables(doc)
+	got := tables["participation"]
+	if strings.Count(got, "ISM") != 4 || strings.Contains(got, "Intersessional") || !strings.Contains(got, "3rd RevCon") || !strings.Contains(got, "14MSP") {
+		t.Errorf("participation table:\n%s", got)
+	}
+}

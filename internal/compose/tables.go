@@ -14,10 +14,13 @@ import (
 // document): five colons for the table, four for rows, three for cells.
 type tableWriter struct{ b strings.Builder }
 
-func (w *tableWriter) open(name, id string, widths string) {
+func (w *tableWriter) open(name, id string, o options) {
 	fmt.Fprintf(&w.b, "\n::::: table %s id=%s", name, id)
-	if widths != "" {
+	if widths := o["widths"]; widths != "" {
 		fmt.Fprintf(&w.b, " widths=%s", widths)
+	}
+	if o["landscape"] == "true" {
+		w.b.WriteString(" landscape")
 	}
 	w.b.WriteString("\n")
 }
@@ -108,6 +111,9 @@ func parseOptions(table string, args []string, allowed ...string) (options, erro
 	if w := opts["widths"]; w != "" && !widthsPattern.MatchString(w) {
 		return nil, fmt.Errorf("table %q: widths must be positive numbers separated by commas, e.g. \"18,62,20\", not %q", table, w)
 	}
+	if l, ok := opts["landscape"]; ok && l != "true" && l != "false" {
+		return nil, fmt.Errorf("table %q: landscape is \"true\" or \"false\", not %q", table, l)
+	}
 	return opts, nil
 }
 
@@ -126,7 +132,7 @@ func voteTable(e *edition.Edition, o options) string {
 	cols := e.VoteColumns()
 	heads := []string{o["in_favour"], o["abstained"], o["not_present"]}
 	var w tableWriter
-	w.open("vote", "vote", o["widths"])
+	w.open("vote", "vote", o)
 	w.caption(o)
 	w.row(true, "")
 	rows := 0
@@ -164,7 +170,7 @@ func voteTable(e *edition.Edition, o options) string {
 // attended at least one meeting, alphabetically.
 func participationTable(e *edition.Edition, o options) string {
 	var w tableWriter
-	w.open("participation", "participation", o["widths"])
+	w.open("participation", "participation", o)
 	w.caption(o)
 	w.row(true, "")
 	w.cell("header", escapeInline(o["state"]), "scope=col", "rowspan=2")
@@ -180,6 +186,9 @@ func participationTable(e *edition.Edition, o options) string {
 	w.row(true, "")
 	for _, m := range e.Meetings {
 		label := escapeInline(m.Label)
+		if short := o["intersessional_label"]; short != "" && m.Kind == edition.Intersessional {
+			label = escapeInline(short) // one short heading for every such column, as the table grows
+		}
 		if m.Attended.Gap() != "" {
 			// short, in a narrow column: the checklist says it in full
 			label += "\n\n" + placeholder.Mark("who attended")
@@ -209,7 +218,7 @@ func participationTable(e *edition.Edition, o options) string {
 // citation, and its last participation.
 func positionsTable(e *edition.Edition, o options) string {
 	var w tableWriter
-	w.open("positions", "positions", o["widths"])
+	w.open("positions", "positions", o)
 	w.caption(o)
 	w.row(true, "")
 	for _, h := range []string{o["state"], o["position"], o["participation"]} {

@@ -26,6 +26,8 @@ type DataTable struct {
 	Name   string    // vote, participation, positions
 	ID     string    // the HTML id
 	Widths []float64 // relative column widths; nil lets the writer decide
+	// Landscape sets the table on landscape pages of its own in print.
+	Landscape bool
 }
 
 // Kind implements ast.Node.
@@ -33,7 +35,7 @@ func (n *DataTable) Kind() ast.NodeKind { return KindDataTable }
 
 // Dump implements ast.Node.
 func (n *DataTable) Dump(source []byte, level int) {
-	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Name, "ID": n.ID, "Widths": fmt.Sprint(n.Widths)}, nil)
+	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Name, "ID": n.ID, "Widths": fmt.Sprint(n.Widths), "Landscape": fmt.Sprint(n.Landscape)}, nil)
 }
 
 // Caption returns the table's caption, or nil.
@@ -173,7 +175,7 @@ func newDirectiveNode(name string, attrs []string) (ast.Node, error) {
 	}
 	switch name {
 	case "table":
-		t := &DataTable{ID: kv["id"]}
+		t := &DataTable{ID: kv["id"], Landscape: has(flags, "landscape")}
 		if len(flags) > 0 {
 			t.Name = flags[0]
 		}

@@ -51,6 +51,13 @@ func A4() Geometry {
 	}
 }
 
+// turned is the geometry of the same page turned sideways (landscape), with
+// the same margins.
+func (g Geometry) turned() Geometry {
+	g.PageWidth, g.PageHeight = g.PageHeight, g.PageWidth
+	return g
+}
+
 // content returns the area inside the margins.
 func (g Geometry) content() Rect {
 	return Rect{g.MarginLeft, g.MarginTop, g.PageWidth - g.MarginLeft - g.MarginRight, g.PageHeight - g.MarginTop - g.MarginBottom}

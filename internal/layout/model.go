@@ -21,6 +21,25 @@ type Document struct {
 	// the foot of the page that holds its first reference (a Run with that
 	// FootnoteRef); footnotes never referenced are not set.
 	Footnotes map[int][]Block
+	// Hyphenator tells where a word may be hyphenated; nil sets no
+	// hyphens. Running text uses it as any other break, at a cost; table
+	// cells only for words too long for their column, and never in the
+	// body cell heading a row (a State's name).
+	Hyphenator Hyphenator
+}
+
+// Hyphenator gives the byte offsets inside word where a hyphen may go.
+type Hyphenator interface {
+	Points(word string) []int
+}
+
+// Warning is a compromise the layout had to make, for the editors: a word
+// broken between two letters where no hyphen may go, because it is wider
+// than its column even in the smallest type.
+type Warning struct {
+	Table  string // the table's name, e.g. "participation"; "" outside tables
+	Column string // the column's heading, or its number
+	Word   string
 }
 
 // Block is a block-level element: *Paragraph, *Heading, *List, *Table,
@@ -67,6 +86,12 @@ type List struct {
 // table continues on; a Body row taller than the space left on a page is split
 // line by line, its cells continuing side by side on the next page.
 type Table struct {
+	// Name names the table in warnings, e.g. "participation".
+	Name string
+	// Landscape sets the table on pages of its own turned sideways, for a
+	// table too wide for the page's width; a table in a cell or a
+	// footnote ignores it.
+	Landscape bool
 	// Caption is set above the table, centred and bold, and kept with it.
 	Caption []Run
 	Head    []Row

@@ -18,23 +18,36 @@ const maxPages = 5000
 // a footnote reference without a footnote, on content that cannot fit a page
 // (a line, table header or row group taller than the page), and on invalid
 // geometry; it never draws outside the content area.
-func Layout(doc Document, g Geometry, m Measurer) (pages []Page, err error) {
+func Layout(doc Document, g Geometry, m Measurer) ([]Page, error) {
+	r, err := Set(doc, g, m)
+	return r.Pages, err
+}
+
+// Result is a document laid out: its pages, and the compromises the layout
+// had to make, for the editors.
+type Result struct {
+	Pages    []Page
+	Warnings []Warning
+}
+
+// Set is Layout that also reports the words it had to break between letters.
+func Set(doc Document, g Geometry, m Measurer) (res Result, err error) {
 	defer func() {
 		// A panic is a bug here, but the build should report it, not die.
 		if r := recover(); r != nil {
-			pages, err = nil, fmt.Errorf("layout: internal error: %v", r)
+			res, err = Result{}, fmt.Errorf("layout: internal error: %v", r)
 		}
 	}()
 	if m == nil {
-		return nil, errors.New("layout: no measurer")
+		return Result{}, errors.New("layout: no measurer")
 	}
 	if err := g.check(); err != nil {
-		return nil, err
+		return Result{}, err
 	}
-	p := &preparer{m: m, g: g, spaces: map[spaceKey]float64{}}
+	p := &preparer{m: m, g: g, hyph: doc.Hyphenator, spaces: map[spaceKey]float64{}}
 	body, err := p.prepare(doc.Blocks, ctx{size: g.BodySize, align: AlignJustify, gap: g.ParagraphSpacing})
 	if err != nil {
-		return nil, fmt.Errorf("layout: %w", err)
+		return Result{}, fmt.Errorf("layout: %w", err)
 	}
 	area := g.content()
 	var items []item
@@ -43,16 +56,16 @@ func Layout(doc Document, g Geometry, m Measurer) (pages []Page, err error) {
 	}
 	pg := &paginator{g: g, area: area, placed: map[int]bool{}, notes: map[int]*footnote{}}
 	if err := pg.prepareNotes(p, doc.Footnotes); err != nil {
-		return nil, err
+		return Result{}, err
 	}
 	if p.err != nil {
-		return nil, fmt.Errorf("layout: %w", p.err)
+		return Result{}, fmt.Errorf("layout: %w", p.err)
 	}
 	if err := pg.run(items); err != nil {
-		return nil, fmt.Errorf("layout: page %d: %w", len(pg.pages)+1, err)
+		return Result{}, fmt.Errorf("layout: page %d: %w", len(pg.pages)+1, err)
 	}
 	fixLevels(pg.pages)
-	return pg.pages, nil
+	return Result{Pages: pg.pages, Warnings: p.warnings}, nil
 }
 
 func (g Geometry) check() error {
@@ -264,6 +277,15 @@ func (pg *paginator) run(items []item) error {
 					return err
 				}
 			}
+		case turnItem:
+			if !pg.empty {
+				pg.finish()
+				if len(pg.pages) >= maxPages {
+					return fmt.Errorf("more than %d pages", maxPages)
+				}
+			}
+			pg.g, pg.area = it.g, it.g.content()
+			pg.start()
 		}
 	}
 	pg.finish()
@@ -289,7 +311,7 @@ func chain(items []item, i int) (float64, []int) {
 		case *tableItem:
 			th, trefs := it.minFirst()
 			return h + th, appendNew(refs, trefs...)
-		case breakItem:
+		case breakItem, turnItem:
 			return h, refs
 		}
 	}

@@ -65,6 +65,12 @@ type gapItem struct{ h float64 }
 // breakItem ends the page, unless the page is still empty.
 type breakItem struct{}
 
+// turnItem ends the page, unless it is still empty, and sets what follows
+// on pages of geometry g: a landscape table's, then the document's again.
+type turnItem struct{ g Geometry }
+
+func (turnItem) isItem() {}
+
 func (*lineItem) isItem()  {}
 func (gapItem) isItem()    {}
 func (*tableItem) isItem() {}
@@ -74,9 +80,25 @@ func (breakItem) isItem()  {}
 type preparer struct {
 	m      Measurer
 	g      Geometry
+	hyph   Hyphenator // nil: no hyphenation
 	spaces map[spaceKey]float64
 	refs   []int // footnote references met, for checking
 	err    error // the first error met while laying out
+
+	where    Warning   // the table and column being laid out, for warnings
+	warnings []Warning // words broken between letters, each once
+}
+
+// warn records that word was broken between letters where it is being set.
+func (p *preparer) warn(word string) {
+	w := p.where
+	w.Word = word
+	for _, o := range p.warnings {
+		if o == w {
+			return
+		}
+	}
+	p.warnings = append(p.warnings, w)
 }
 
 type spaceKey struct {
@@ -96,11 +118,12 @@ func (p *preparer) spaceWidth(st Style, size float64) float64 {
 
 // ctx is what a block's surroundings decide about its look.
 type ctx struct {
-	size   float64 // text size
-	align  Align   // alignment of paragraphs that leave it to the context
-	bold   bool    // header cells
-	gap    float64 // space after a paragraph
-	nested bool    // in a cell or footnote: no bookmarks, tables unsplit
+	hyphenate hyphenMode
+	size      float64 // text size
+	align     Align   // alignment of paragraphs that leave it to the context
+	bold      bool    // header cells
+	gap       float64 // space after a paragraph
+	nested    bool    // in a cell or footnote: no bookmarks, tables unsplit
 }
 
 // prepared is a block measured once. minMax gives the narrowest width it can
@@ -133,7 +156,7 @@ func (p *preparer) prepareBlock(b Block, c ctx) (prepared, error) {
 		if a == AlignDefault {
 			a = c.align
 		}
-		return &prepPara{p.newTextBlock(b.Runs, c.size, c.bold, a), c.gap}, nil
+		return &prepPara{p.newTextBlock(b.Runs, c.size, c.bold, a, c.hyphenate), c.gap}, nil
 	case *Heading:
 		if b == nil {
 			return nil, fmt.Errorf("nil *Heading")
@@ -171,6 +194,16 @@ type prepPara struct {
 }
 
 func (b *prepPara) minMax() (float64, float64) { return b.tb.minW, b.tb.maxW }
+
+// hyphenatedMin is the narrowest width b takes when its words may be
+// hyphenated: a paragraph's widest fragment; other blocks' minimum.
+func hyphenatedMin(b prepared) float64 {
+	if pp, ok := b.(*prepPara); ok {
+		return pp.tb.hyphW
+	}
+	lo, _ := b.minMax()
+	return lo
+}
 
 func (b *prepPara) lay(x, w float64, out []item) []item {
 	for _, l := range b.tb.lines(x, w) {
@@ -217,7 +250,7 @@ func (p *preparer) prepareHeading(h *Heading, c ctx) *prepHeading {
 		mark = plainText(h.Runs)
 	}
 	return &prepHeading{
-		tb:     p.newTextBlock(runs, size, true, AlignLeft),
+		tb:     p.newTextBlock(runs, size, true, AlignLeft, hyphenNever),
 		before: before, after: after,
 		level: max(h.Level-1, 0), mark: mark, nested: c.nested,
 	}
@@ -373,9 +406,9 @@ type prepTitle struct {
 
 func (p *preparer) prepareTitle(t *TitleBlock, c ctx) *prepTitle {
 	b := &prepTitle{mark: plainText([]Run{{Text: t.Title}}), bodySize: p.g.BodySize}
-	b.title = p.newTextBlock([]Run{{Text: t.Title}}, p.g.TitleSize, true, AlignCenter)
-	b.sub = p.newTextBlock([]Run{{Text: t.Subtitle}}, p.g.BodySize+1, false, AlignCenter)
-	b.date = p.newTextBlock([]Run{{Text: t.Date}}, p.g.BodySize, false, AlignCenter)
+	b.title = p.newTextBlock([]Run{{Text: t.Title}}, p.g.TitleSize, true, AlignCenter, hyphenNever)
+	b.sub = p.newTextBlock([]Run{{Text: t.Subtitle}}, p.g.BodySize+1, false, AlignCenter, hyphenNever)
+	b.date = p.newTextBlock([]Run{{Text: t.Date}}, p.g.BodySize, false, AlignCenter, hyphenNever)
 	return b
 }
 

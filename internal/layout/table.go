@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 )
 
 // maxColumns bounds a table's grid, so that a stray ColSpan cannot exhaust
@@ -14,18 +15,31 @@ const maxColumns = 200
 // and each column's minimum and natural widths.
 type prepTable struct {
 	p       *preparer // for reporting a table too wide to lay out
-	g       Geometry
+	g       Geometry  // TableSize and CellPadding as this table is set
+	src     *Table    // to set it again smaller when it does not fit
+	c       ctx
 	caption *textBlock
 	head    grid
 	body    grid
 	ids     []string // body row IDs
 	ncols   int
 	weights []float64
-	colMin  []float64
+	colMin  []float64 // each column's longest word, padding included
+	colHyph []float64 // the same with words hyphenated where they may be
 	colMax  []float64
 	size    float64 // text size in the cells
 	nested  bool
+	fit     map[float64]*prepTable // the table as set at a width, by width
 }
+
+// MinTableSize is the smallest type, in points, a table is set in, and
+// tableSizeStep the step it is shrunk by, when its columns' longest words do
+// not fit side by side even hyphenated: as word processors' autofit does,
+// the same size for the whole table.
+const (
+	MinTableSize  = 7 // points
+	tableSizeStep = 0.5
+)
 
 // grid is a table section (head or body) with its cells placed in rows and
 // columns the way HTML does: each cell takes the first free column of its row,
@@ -41,18 +55,59 @@ type gridCell struct {
 	header                     bool
 	blocks                     []prepared
 	lo, hi                     float64 // content widths, without padding
+	hyph                       float64 // lo with words hyphenated where they may be
+	text                       string  // its plain text, to name a column in warnings
+}
+
+// cellText is the plain text of a cell's paragraphs.
+func cellText(blocks []Block) string {
+	var parts []string
+	for _, b := range blocks {
+		if p, ok := b.(*Paragraph); ok && p != nil {
+			parts = append(parts, plainText(p.Runs))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// columnName names column col in a warning: its heading in the last header
+// row that has one, else its number.
+func (t *prepTable) columnName(col int) string {
+	name := ""
+	for _, c := range t.head.cells {
+		if c.col <= col && col < c.col+c.colSpan && c.text != "" {
+			name = c.text
+		}
+	}
+	if name == "" {
+		return fmt.Sprintf("column %d", col+1)
+	}
+	return name
 }
 
 func (p *preparer) prepareTable(t *Table, c ctx) (*prepTable, error) {
-	pt := &prepTable{p: p, g: p.g, size: p.g.TableSize, nested: c.nested}
-	if len(t.Caption) > 0 {
-		pt.caption = p.newTextBlock(t.Caption, p.g.TableSize+1, true, AlignCenter)
-	}
-	var err error
-	if pt.head, err = p.placeGrid(t.Head, true, "head"); err != nil {
+	pt, err := p.prepareTableAt(t, c, p.g.TableSize)
+	if err != nil {
 		return nil, err
 	}
-	if pt.body, err = p.placeGrid(t.Body, false, "body"); err != nil {
+	if len(t.Caption) > 0 {
+		pt.caption = p.newTextBlock(t.Caption, p.g.TableSize+1, true, AlignCenter, hyphenNever)
+	}
+	return pt, nil
+}
+
+// prepareTableAt measures the table's cells set at size, with the padding
+// in proportion; the caption is the caller's.
+func (p *preparer) prepareTableAt(t *Table, c ctx, size float64) (*prepTable, error) {
+	g := p.g
+	g.CellPadding = p.g.CellPadding * size / p.g.TableSize
+	g.TableSize = size
+	pt := &prepTable{p: p, g: g, src: t, c: c, size: size, nested: c.nested, fit: map[float64]*prepTable{}}
+	var err error
+	if pt.head, err = p.placeGrid(t.Head, true, "head", size); err != nil {
+		return nil, err
+	}
+	if pt.body, err = p.placeGrid(t.Body, false, "body", size); err != nil {
 		return nil, err
 	}
 	for _, r := range t.Body {
@@ -70,7 +125,7 @@ func (p *preparer) prepareTable(t *Table, c ctx) (*prepTable, error) {
 	return pt, nil
 }
 
-func (p *preparer) placeGrid(rows []Row, head bool, name string) (grid, error) {
+func (p *preparer) placeGrid(rows []Row, head bool, name string, size float64) (grid, error) {
 	g := grid{rows: len(rows)}
 	var taken [][]bool
 	use := func(r, c int) {
@@ -105,7 +160,12 @@ func (p *preparer) placeGrid(rows []Row, head bool, name string) (grid, error) {
 			// Only the header rows are set as headers; a body cell
 			// heading its row is set like its neighbours (see Cell).
 			header := head
-			cc := ctx{size: p.g.TableSize, align: cell.Align, bold: header, gap: p.g.TableSize / 2, nested: true}
+			// A cell hyphenates only words too long for its column, and a
+			// State's name heading its row never.
+			cc := ctx{size: size, align: cell.Align, bold: header, gap: size / 2, nested: true, hyphenate: hyphenIfNeeded}
+			if cell.Header && !head {
+				cc.hyphenate = hyphenNever
+			}
 			if cc.align == AlignDefault {
 				cc.align = AlignLeft
 				if header {
@@ -116,10 +176,11 @@ func (p *preparer) placeGrid(rows []Row, head bool, name string) (grid, error) {
 			if err != nil {
 				return g, fmt.Errorf("table %s row %d cell %d: %w", name, r+1, i+1, err)
 			}
-			gc := &gridCell{row: r, col: col, colSpan: cs, rowSpan: rs, header: header, blocks: blocks}
+			gc := &gridCell{row: r, col: col, colSpan: cs, rowSpan: rs, header: header, blocks: blocks, text: cellText(cell.Blocks)}
 			for _, b := range blocks {
 				lo, hi := b.minMax()
 				gc.lo, gc.hi = max(gc.lo, lo), max(gc.hi, hi)
+				gc.hyph = max(gc.hyph, hyphenatedMin(b))
 			}
 			g.cells = append(g.cells, gc)
 			for rr := r; rr < r+rs; rr++ {
@@ -161,21 +222,59 @@ func (g *grid) fill(ncols int, header bool) {
 func (t *prepTable) columnWidths() {
 	pad := 2 * t.g.CellPadding
 	t.colMin = make([]float64, t.ncols)
+	t.colHyph = make([]float64, t.ncols)
 	t.colMax = make([]float64, t.ncols)
 	for i := range t.colMin {
 		// A column is never narrower than an em of table text.
 		t.colMin[i] = pad + t.size
+		t.colHyph[i] = t.colMin[i]
 		t.colMax[i] = t.colMin[i]
 	}
 	cells := append(append([]*gridCell(nil), t.head.cells...), t.body.cells...)
 	sort.SliceStable(cells, func(i, j int) bool { return cells[i].colSpan < cells[j].colSpan })
 	for _, c := range cells {
 		spread(t.colMin[c.col:c.col+c.colSpan], c.lo+pad)
+		spread(t.colHyph[c.col:c.col+c.colSpan], c.hyph+pad)
 		spread(t.colMax[c.col:c.col+c.colSpan], c.hi+pad)
 	}
 	for i := range t.colMax {
 		t.colMax[i] = max(t.colMax[i], t.colMin[i])
+		t.colHyph[i] = min(t.colHyph[i], t.colMin[i])
 	}
+}
+
+// fitted returns the table as set w wide. Its columns' longest words side
+// by side must fit: as they are; else hyphenated where they may be (see
+// widths); else the whole table set smaller, a step at a time down to
+// MinTableSize. At that floor words that still do not fit are broken
+// between letters, and the layout reports each (see textBlock.wrap).
+func (t *prepTable) fitted(w float64) *prepTable {
+	if f, ok := t.fit[w]; ok {
+		return f
+	}
+	f := t
+	if sum(t.colHyph) > w+eps && !t.nested {
+		for size := t.size - tableSizeStep; size >= MinTableSize-eps; size -= tableSizeStep {
+			smaller, err := t.p.prepareTableAt(t.src, t.c, size)
+			if err != nil {
+				break // reported when the table was first prepared
+			}
+			smaller.caption, f = t.caption, smaller
+			if sum(smaller.colHyph) <= w+eps {
+				break
+			}
+		}
+	}
+	t.fit[w] = f
+	return f
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
 }
 
 // spread widens cols evenly so that together they are at least w wide.
@@ -210,9 +309,13 @@ func (t *prepTable) minMax() (lo, hi float64) {
 func (t *prepTable) widths(w float64) []float64 {
 	out := make([]float64, t.ncols)
 	var fixed, auto []int
+	lo := t.colMin
+	if sum(lo) > w+eps {
+		lo = t.colHyph // long words hyphenate rather than break
+	}
 	smin := 0.0
 	for i := 0; i < t.ncols; i++ {
-		smin += t.colMin[i]
+		smin += lo[i]
 		if i < len(t.weights) && t.weights[i] > 0 && !math.IsInf(t.weights[i], 0) {
 			fixed = append(fixed, i)
 		} else {
@@ -221,9 +324,9 @@ func (t *prepTable) widths(w float64) []float64 {
 	}
 	if len(fixed) == 0 {
 		if smin >= w {
-			t.shrink(out, auto, w)
+			t.shrink(out, lo, auto, w)
 		} else {
-			distribute(out, t.colMin, t.colMax, auto, w, true)
+			distribute(out, lo, t.colMax, auto, w, true)
 		}
 		return out
 	}
@@ -232,46 +335,66 @@ func (t *prepTable) widths(w float64) []float64 {
 		for i := range all {
 			all[i] = i
 		}
-		t.shrink(out, all, w)
+		t.shrink(out, lo, all, w)
 		return out
 	}
 	// Auto columns take their natural width, within what the fixed
 	// columns' minimums leave; the fixed ones share the rest.
 	room := w
 	for _, i := range fixed {
-		room -= t.colMin[i]
+		room -= lo[i]
 	}
 	used := 0.0
 	if len(auto) > 0 {
-		distribute(out, t.colMin, t.colMax, auto, room, false)
+		distribute(out, lo, t.colMax, auto, room, false)
 		for _, i := range auto {
 			used += out[i]
 		}
 	}
-	share(out, fixed, t.weights, t.colMin, w-used)
+	share(out, fixed, t.weights, lo, w-used)
 	return out
 }
 
-// shrink sets columns whose longest words do not fit side by side in w: each
-// keeps an em of text plus padding (the hard minimum, below which a character
-// could not be set) and shares the rest in proportion to how much more its
-// longest word needs. Words then break between characters. When even the
-// hard minimums do not fit, the table is too wide and layout fails.
-func (t *prepTable) shrink(out []float64, cols []int, w float64) {
+// shrink sets columns whose longest words do not fit side by side in w:
+// the columns whose words are short keep their width, and the widest share
+// what is left equally (water-filling: every column gets its minimum or a
+// common cap, whichever is less), so that only the words too long for any
+// fair share are broken between letters. No column gets less than an em of
+// text plus padding, below which a character could not be set; when even
+// those do not fit, the table is too wide and layout fails.
+func (t *prepTable) shrink(out, lo []float64, cols []int, w float64) {
 	hard := 2*t.g.CellPadding + t.size
-	sh, sl := hard*float64(len(cols)), 0.0
+	if sh := hard * float64(len(cols)); w < sh-eps {
+		if t.p.err == nil {
+			t.p.err = fmt.Errorf("a table of %d columns needs at least %.0fpt; it has %.0fpt", t.ncols, sh, w)
+		}
+		for _, i := range cols {
+			out[i] = hard
+		}
+		return
+	}
+	// Find the cap by bisection: the total of min(lo, cap) grows with it.
+	total := func(c float64) float64 {
+		s := 0.0
+		for _, i := range cols {
+			s += max(hard, min(lo[i], c))
+		}
+		return s
+	}
+	a, b := hard, 0.0
 	for _, i := range cols {
-		sl += t.colMin[i]
+		b = max(b, lo[i])
 	}
-	if w < sh-eps && t.p.err == nil {
-		t.p.err = fmt.Errorf("a table of %d columns needs at least %.0fpt; it has %.0fpt", t.ncols, sh, w)
-	}
-	k := 0.0
-	if sl > sh {
-		k = max(0, (w-sh)/(sl-sh))
+	for range 60 {
+		c := (a + b) / 2
+		if total(c) > w {
+			b = c
+		} else {
+			a = c
+		}
 	}
 	for _, i := range cols {
-		out[i] = hard + (t.colMin[i]-hard)*k
+		out[i] = max(hard, min(lo[i], a))
 	}
 }
 
@@ -363,7 +486,14 @@ type laidCell struct {
 }
 
 func (pt *prepTable) lay(x, w float64, out []item) []item {
-	t := pt.layTable(x, w)
+	if pt.src.Landscape && !pt.nested {
+		// pages of its own, turned: laid out at their width
+		g := pt.p.g.turned()
+		a := g.content()
+		t := pt.fitted(a.W).layTable(a.X, a.W)
+		return append(out, turnItem{g}, t, turnItem{pt.p.g})
+	}
+	t := pt.fitted(w).layTable(x, w)
 	if pt.nested {
 		return append(out, t.asLines()...)
 	}
@@ -411,9 +541,12 @@ func (pt *prepTable) laySection(g grid, colX []float64, minRowH float64) section
 	for _, gc := range g.cells {
 		x, w := colX[gc.col], colX[gc.col+gc.colSpan]-colX[gc.col]
 		lc := &laidCell{x: x, w: w, row: gc.row, rowSpan: gc.rowSpan, header: gc.header}
+		outer := pt.p.where
+		pt.p.where = Warning{Table: pt.src.Name, Column: pt.columnName(gc.col)}
 		for _, b := range gc.blocks {
 			lc.items = b.lay(x+pad, w-2*pad, lc.items)
 		}
+		pt.p.where = outer
 		lc.items = trimGaps(lc.items)
 		lc.h = flowHeight(lc.items)
 		s.cells = append(s.cells, lc)

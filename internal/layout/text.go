@@ -4,6 +4,24 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"unireport/internal/linebreak"
+)
+
+// hyphenMode says when a text block may break its words at hyphenation
+// points.
+type hyphenMode int
+
+const (
+	// hyphenAlways: running text, where a hyphen is a break like any
+	// other, at a cost (the zero value: body, lists, footnotes).
+	hyphenAlways hyphenMode = iota
+	// hyphenIfNeeded: table cells, which hyphenate only when a word is
+	// wider than the column.
+	hyphenIfNeeded
+	// hyphenNever: headings, captions, the title, and a State's name
+	// heading its row.
+	hyphenNever
 )
 
 // Superscripts are set smaller and raised by these fractions of the size of
@@ -28,12 +46,17 @@ func (s seg) sameLook(t seg) bool {
 	return s.style == t.style && s.size == t.size && s.rise == t.rise && s.link == t.link && s.fn == 0 && t.fn == 0
 }
 
-// token is an unbreakable unit of text: a word, or the part of a hyphenated
-// word up to its hyphen.
+// token is an unbreakable unit of text: a word, the part of a hyphenated
+// word up to its hyphen, or a part of a word between hyphenation points.
 type token struct {
 	segs  []seg
 	w     float64
 	space float64 // width of the space after it; 0 when glued to the next
+	// soft marks a hyphenation point after the token: the next token goes
+	// on the word, and a line that ends here ends with a hyphen, hyphen
+	// wide.
+	soft   bool
+	hyphen float64
 	// spaceStyle is the style of that space, so that fragments on either side
 	// of it can be merged into one string when they share its look.
 	spaceStyle Style
@@ -44,11 +67,14 @@ type token struct {
 // widths that table column sizing needs.
 type textBlock struct {
 	p      *preparer
-	tokens []token
+	tokens []token // words split at their hyphenation points
+	whole  []token // the same words unsplit, for breaking between letters
 	size   float64 // the size of the text the line height follows
 	lh     float64
 	align  Align
-	minW   float64 // the widest token
+	mode   hyphenMode
+	minW   float64 // the widest word
+	hyphW  float64 // the widest part of a word between hyphenation points, with its hyphen
 	maxW   float64 // the widest line between hard breaks, unwrapped
 }
 
@@ -66,8 +92,8 @@ func plainText(runs []Run) string {
 
 // newTextBlock tokenizes and measures runs set at size (bold adds weight to
 // every run, for headings and header cells).
-func (p *preparer) newTextBlock(runs []Run, size float64, bold bool, align Align) *textBlock {
-	tb := &textBlock{p: p, size: size, lh: size * p.g.Leading, align: align}
+func (p *preparer) newTextBlock(runs []Run, size float64, bold bool, align Align, mode hyphenMode) *textBlock {
+	tb := &textBlock{p: p, size: size, lh: size * p.g.Leading, align: align, mode: mode}
 	var (
 		cur     token
 		open    bool // cur has content
@@ -160,9 +186,20 @@ func (p *preparer) newTextBlock(runs []Run, size float64, bold bool, align Align
 			tb.tokens[n-1].brk, tb.tokens[n-1].space = false, 0
 		}
 	}
-	line := 0.0
+	tb.whole = tb.tokens
+	if mode != hyphenNever && p.hyph != nil {
+		tb.tokens = p.hyphenate(tb.tokens)
+	}
+	tb.hyphW, tb.minW = 0, 0
+	word := 0.0
 	for _, t := range tb.tokens {
-		tb.minW = max(tb.minW, t.w)
+		tb.hyphW = max(tb.hyphW, t.w+t.hyphen)
+		if word += t.w; !t.soft {
+			tb.minW, word = max(tb.minW, word), 0
+		}
+	}
+	line := 0.0
+	for _, t := range tb.whole {
 		line += t.w
 		if t.brk {
 			tb.maxW, line = max(tb.maxW, line), 0
@@ -180,22 +217,74 @@ func (s seg) sameLookAs(t seg) bool {
 	return s.style == t.style && s.size == t.size && s.rise == t.rise && s.link == t.link && s.fn == t.fn
 }
 
-// wrap breaks the tokens into lines no wider than width, greedily. A token
-// wider than a line is broken between characters.
+// hyphenate splits each word of one look at the points where a hyphen may
+// go; words of several looks (a name with its footnote number) stay whole.
+func (p *preparer) hyphenate(tokens []token) []token {
+	var out []token
+	for i, t := range tokens {
+		if len(t.segs) != 1 || t.segs[0].fn != 0 || t.segs[0].rise != 0 {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		s := t.segs[0]
+		pts := p.hyph.Points(s.text)
+		if len(pts) == 0 {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]token, 0, len(tokens)+2*len(pts)), tokens[:i]...)
+		}
+		hyphen := p.m.Width(softHyphen, s.style, s.size)
+		from := 0
+		for _, at := range append(pts, len(s.text)) {
+			part := s
+			part.text = s.text[from:at]
+			part.w = p.m.Width(part.text, s.style, s.size)
+			piece := token{segs: []seg{part}, w: part.w, soft: true, hyphen: hyphen}
+			if at == len(s.text) {
+				piece.soft, piece.hyphen = false, 0
+				piece.space, piece.spaceStyle, piece.brk = t.space, t.spaceStyle, t.brk
+			}
+			out = append(out, piece)
+			from = at
+		}
+	}
+	if out == nil {
+		return tokens
+	}
+	return out
+}
+
+// wrap breaks the tokens into lines no wider than width, by total fit
+// (internal/linebreak): the breaks that make the paragraph's lines the
+// most even, hyphenating where that pays (see hyphenMode). A word wider
+// than a line even hyphenated is broken between letters, first fit, and
+// reported.
 func (tb *textBlock) wrap(width float64) [][]token {
-	if tb.minW <= width+eps {
-		return tb.wrapWhole(width)
+	soft := tb.mode == hyphenAlways || tb.mode == hyphenIfNeeded && tb.minW > width+eps
+	widest := tb.minW
+	if soft {
+		widest = tb.hyphW
+	}
+	if widest <= width+eps {
+		return tb.totalFit(width, soft)
 	}
 	var (
 		lines [][]token
 		cur   []token
 		w     float64
 	)
-	for _, t := range tb.tokens {
+	for _, t := range tb.whole {
 		if len(cur) > 0 && w+cur[len(cur)-1].space+t.w > width+eps {
 			lines, cur, w = append(lines, cur), nil, 0
 		}
 		if t.w > width+eps && len(t.segs) > 0 {
+			tb.p.warn(tokenText(t))
 			pieces := tb.breakToken(t, width)
 			for _, pc := range pieces[:len(pieces)-1] {
 				lines = append(lines, append(cur, pc))
@@ -218,27 +307,107 @@ func (tb *textBlock) wrap(width float64) [][]token {
 	return lines
 }
 
-// wrapWhole is wrap when every token fits a line: the lines are slices of
-// the block's tokens, nothing is copied.
-func (tb *textBlock) wrapWhole(width float64) [][]token {
-	var lines [][]token
-	start, w := 0, 0.0
-	for i, t := range tb.tokens {
-		if i > start && w+tb.tokens[i-1].space+t.w > width+eps {
-			lines, start, w = append(lines, tb.tokens[start:i:i]), i, 0
-		}
-		if i > start {
-			w += tb.tokens[i-1].space
-		}
-		w += t.w
-		if t.brk {
-			lines, start, w = append(lines, tb.tokens[start:i+1:i+1]), i+1, 0
+func tokenText(t token) string {
+	var b strings.Builder
+	for _, s := range t.segs {
+		b.WriteString(s.text)
+	}
+	return b.String()
+}
+
+// totalFit is wrap when every token fits a line: Knuth and Plass's total
+// fit over the tokens for justified text, first fit for ragged, taking
+// hyphenation points only when soft is set.
+// The lines are slices of the block's tokens; only a line ending at a
+// hyphenation point gets a copy of its last token, with the hyphen.
+func (tb *textBlock) totalFit(width float64, soft bool) [][]token {
+	toks := tb.tokens
+	if len(toks) == 0 {
+		return nil
+	}
+	items := make([]linebreak.Item, 0, 2*len(toks)+3)
+	boxOf := make([]int, 0, len(toks)) // the item index of each token's box
+	// TeX's interword glue: stretch a half, shrink a third; only justified
+	// lines are shrunk, the others are set at their natural width.
+	shrink := 0.0
+	if tb.align == AlignJustify {
+		shrink = 1.0 / 3
+	}
+	for i, t := range toks {
+		boxOf = append(boxOf, len(items))
+		items = append(items, linebreak.NewBox(t.w))
+		switch {
+		case i == len(toks)-1:
+		case t.brk:
+			items = linebreak.Finish(items)
+		case t.space > 0:
+			items = append(items, linebreak.NewGlue(t.space, t.space/2, t.space*shrink))
+		case t.soft && soft:
+			items = append(items, linebreak.NewPenalty(t.hyphen, 0, true))
+		case t.soft:
+			items = append(items, linebreak.NewPenalty(0, linebreak.Infinity, false))
+		case endsWithHyphen(t):
+			items = append(items, linebreak.NewPenalty(0, 0, true))
+		default: // glued by a zero-width space: a break that costs nothing
+			items = append(items, linebreak.NewPenalty(0, 0, false))
 		}
 	}
-	if start < len(tb.tokens) {
-		lines = append(lines, tb.tokens[start:])
+	items = linebreak.Finish(items)
+	// Total fit evens out a justified paragraph's spaces; ragged lines
+	// (table cells, centred headings) are set first fit, as word
+	// processors and browsers set them: total fit without TeX's ragged
+	// right glue would balance their lengths instead.
+	var res linebreak.Result
+	var err error
+	if tb.align == AlignJustify {
+		res, err = linebreak.Break(items, []float64{width}, linebreak.DefaultOptions())
+	} else {
+		res, err = linebreak.FirstFit(items, []float64{width})
+	}
+	if err != nil { // widths are finite and the items finished: never
+		tb.p.err = err
+		return [][]token{toks}
+	}
+	lines := make([][]token, 0, len(res.Breaks))
+	next := 0 // the first token not yet on a line
+	for _, b := range res.Breaks {
+		end := next
+		for end < len(toks) && boxOf[end] < b {
+			end++
+		}
+		if end == next {
+			continue // the empty box Finish adds for an empty line
+		}
+		line := toks[next:end:end]
+		if last := line[len(line)-1]; last.soft && items[b].Kind == linebreak.Penalty && items[b].Flagged {
+			line = append(append([]token(nil), line[:len(line)-1]...), withHyphen(last))
+		}
+		lines = append(lines, line)
+		next = end
 	}
 	return lines
+}
+
+func endsWithHyphen(t token) bool {
+	n := len(t.segs)
+	return n > 0 && strings.HasSuffix(t.segs[n-1].text, "-")
+}
+
+// softHyphen is what a line broken at a hyphenation point ends with: the
+// soft hyphen, which fonts draw as a hyphen and which text extraction,
+// copying and screen readers know to drop when they join the word again.
+const softHyphen = "\u00AD"
+
+// withHyphen is t ending a line at its hyphenation point: a hyphen is set
+// after it, in its look.
+func withHyphen(t token) token {
+	last := t.segs[len(t.segs)-1]
+	segs := append([]seg(nil), t.segs...)
+	last.text += softHyphen
+	last.w += t.hyphen
+	segs[len(segs)-1] = last
+	t.segs, t.w, t.soft, t.hyphen, t.space = segs, t.w+t.hyphen, false, 0, 0
+	return t
 }
 
 // breakToken cuts a token too wide for a line into pieces that fit, measuring
@@ -313,6 +482,11 @@ func (tb *textBlock) lines(x, width float64) []*lineItem {
 			if !last && gaps > 0 && natural < width {
 				extra = (width - natural) / float64(gaps)
 			}
+		}
+		if tb.align == AlignJustify && gaps > 0 && natural > width+eps {
+			// total fit shrinks a justified line's spaces, by a third at
+			// most, the last line's too
+			extra = max((width-natural)/float64(gaps), -tb.p.spaceWidth(Style{}, tb.size)/3)
 		}
 		tb.place(li, toks, start, extra)
 		out = append(out, li)

@@ -115,7 +115,7 @@ func (c *converter) titleBlock(n *document.TitleBlock) layout.Block {
 }
 
 func (c *converter) dataTable(n *document.DataTable) layout.Block {
-	t := &layout.Table{Widths: n.Widths}
+	t := &layout.Table{Name: n.Name, Widths: n.Widths, Landscape: n.Landscape}
 	if cap := n.Caption(); cap != nil && !cap.Hidden {
 		for p := cap.FirstChild(); p != nil; p = p.NextSibling() {
 			t.Caption = append(t.Caption, c.runs(p, style{})...)

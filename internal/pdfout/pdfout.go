@@ -11,6 +11,7 @@ import (
 
 	"unireport/internal/document"
 	"unireport/internal/fonts"
+	"unireport/internal/hyphen"
 	"unireport/internal/layout"
 	"unireport/internal/pdfdraw"
 )
@@ -54,16 +55,23 @@ func Measurer(set *fonts.Set) (*pdfdraw.Measurer, error) {
 
 // Render lays out and draws the document.
 func Render(doc *document.Document, opts Options) ([]byte, error) {
+	pdf, _, err := RenderWarnings(doc, opts)
+	return pdf, err
+}
+
+// RenderWarnings is Render that also returns the words the layout had to
+// break between letters (see layout.Warning).
+func RenderWarnings(doc *document.Document, opts Options) ([]byte, []layout.Warning, error) {
 	m, err := Measurer(opts.Fonts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	pages, err := Layout(doc, m)
+	res, err := Set(doc, m, opts.Lang)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var buf bytes.Buffer
-	err = pdfdraw.Write(&buf, pages, pdfdraw.Options{
+	err = pdfdraw.Write(&buf, res.Pages, pdfdraw.Options{
 		Fonts: m.Fonts(),
 		Title: opts.Title, Author: opts.Author, Subject: opts.Subject, Keywords: opts.Keywords,
 		Creator: "unireport", Language: opts.Lang,
@@ -71,17 +79,29 @@ func Render(doc *document.Document, opts Options) ([]byte, error) {
 		Draft: opts.Draft, BuildTime: opts.Built,
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), res.Warnings, nil
 }
 
-// Layout converts and lays out the document on A4 pages, for tests that
-// check the boxes rather than the PDF.
+// Layout converts and lays out the document on A4 pages, without
+// hyphenation, for tests that check the boxes rather than the PDF.
 func Layout(doc *document.Document, m layout.Measurer) ([]layout.Page, error) {
-	pages, err := layout.Layout(convert(doc), layout.A4(), m)
-	if err != nil {
-		return nil, fmt.Errorf("laying out the PDF: %w", err)
+	res, err := Set(doc, m, "")
+	return res.Pages, err
+}
+
+// Set converts and lays out the document on A4 pages, hyphenated by the
+// rules of the language lang (a BCP 47 tag; none where there are no
+// patterns for it), and reports the words it had to break between letters.
+func Set(doc *document.Document, m layout.Measurer, lang string) (layout.Result, error) {
+	ld := convert(doc)
+	if h, ok := hyphen.ForLanguage(lang); ok {
+		ld.Hyphenator = h
 	}
-	return pages, nil
+	res, err := layout.Set(ld, layout.A4(), m)
+	if err != nil {
+		return layout.Result{}, fmt.Errorf("laying out the PDF: %w", err)
+	}
+	return res, nil
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"unireport/internal/checklist"
@@ -31,6 +32,8 @@ type Report struct {
 	Doc      *document.Document
 	Warnings diag.List  // what check warns about, for the editors' checklist
 	Fonts    *fonts.Set // the faces the PDF is set in: the edition's, or the embedded ones
+
+	templates string // the templates' folder, for positions
 }
 
 // Prepare loads and checks the edition in dataDir for a final report,
@@ -56,7 +59,7 @@ func prepare(dataDir, tmplDir string, draft bool) (*Report, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &Report{Edition: e, Markdown: md, Doc: document.Parse(md), Warnings: diags, Fonts: set}, diags
+	return &Report{Edition: e, Markdown: md, Doc: document.Parse(md), Warnings: diags, Fonts: set, templates: tmplDir}, diags
 }
 
 // Checklist is the editors' checklist for this edition, as Markdown.
@@ -229,6 +232,14 @@ func builtText(d Draft) string {
 // PDF renders the report as a PDF. Its dates come from SOURCE_DATE_EPOCH
 // where set, else from the edition's date, so that a build is reproducible.
 func (r *Report) PDF(d Draft) ([]byte, error) {
+	pdf, _, err := r.PDFWarnings(d)
+	return pdf, err
+}
+
+// PDFWarnings is PDF that also says, as warnings for the editors, where the
+// layout had to break a word between letters (a word wider than its table
+// column even in the smallest type).
+func (r *Report) PDFWarnings(d Draft) ([]byte, diag.List, error) {
 	f := r.Edition.Facts
 	date := f.Date.Time()
 	if f.Date.IsZero() { // a draft whose date of presentation is still to fill in
@@ -236,9 +247,9 @@ func (r *Report) PDF(d Draft) ([]byte, error) {
 	}
 	created, err := SourceDate(date)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return pdfout.Render(r.document(d), pdfout.Options{
+	pdf, warnings, err := pdfout.RenderWarnings(r.document(d), pdfout.Options{
 		Fonts:    r.Fonts,
 		Title:    placeholder.Plain(f.Title),
 		Author:   placeholder.Plain(f.PresentedBy),
@@ -249,6 +260,40 @@ func (r *Report) PDF(d Draft) ([]byte, error) {
 		Draft:    d.On,
 		Built:    d.Built,
 	})
+	return pdf, r.typesetDiags(warnings), err
+}
+
+// TypesetWarnings lays the final report out as its PDF sets it and returns
+// what PDFWarnings would warn about, for check.
+func (r *Report) TypesetWarnings() (diag.List, error) {
+	m, err := pdfout.Measurer(r.Fonts)
+	if err != nil {
+		return nil, err
+	}
+	res, err := pdfout.Set(r.Doc, m, r.Edition.Facts.Language)
+	return r.typesetDiags(res.Warnings), err
+}
+
+// typesetDiags words the layout's warnings for editors, each at the first
+// value of the edition that holds the word (else at the templates).
+func (r *Report) typesetDiags(ws []layout.Warning) diag.List {
+	var out diag.List
+	for _, w := range ws {
+		where := "in running text"
+		if w.Table != "" {
+			where = fmt.Sprintf("in the %s table, column %q", w.Table, w.Column)
+		}
+		pos := diag.Pos{File: filepath.Join(r.templates, compose.Main)}
+		for _, t := range r.Edition.Texts() {
+			if strings.Contains(t.Text, w.Word) {
+				pos = t.Pos
+				break
+			}
+		}
+		out.Warnf(pos, "%q is too wide for its place %s, even hyphenated and in %v pt type: it is broken between two letters where no hyphen may go; shorten it, give the table a shorter label, or set it on a landscape page",
+			w.Word, where, layout.MinTableSize)
+	}
+	return out
 }
 
 // Pages lays the report out as its PDF sets it, for tests that check the
@@ -258,7 +303,8 @@ func (r *Report) Pages(d Draft) ([]layout.Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pdfout.Layout(r.document(d), m)
+	res, err := pdfout.Set(r.document(d), m, r.Edition.Facts.Language)
+	return res.Pages, err
 }
 
 // SourceDate returns the time in SOURCE_DATE_EPOCH, or fallback when it is
