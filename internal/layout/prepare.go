@@ -78,12 +78,13 @@ func (breakItem) isItem()  {}
 
 // preparer measures blocks once and holds what measuring needs.
 type preparer struct {
-	m      Measurer
-	g      Geometry
-	hyph   Hyphenator // nil: no hyphenation
-	spaces map[spaceKey]float64
-	refs   []int // footnote references met, for checking
-	err    error // the first error met while laying out
+	m         Measurer
+	g         Geometry
+	hyph      Hyphenator // nil: no hyphenation
+	hyphCache map[string][]int
+	spaces    map[spaceKey]float64
+	refs      []int // footnote references met, for checking
+	err       error // the first error met while laying out
 
 	where    Warning   // the table and column being laid out, for warnings
 	warnings []Warning // words broken between letters, each once
@@ -199,7 +200,7 @@ func (b *prepPara) minMax() (float64, float64) { return b.tb.minW, b.tb.maxW }
 // hyphenated: a paragraph's widest fragment; other blocks' minimum.
 func hyphenatedMin(b prepared) float64 {
 	if pp, ok := b.(*prepPara); ok {
-		return pp.tb.hyphW
+		return pp.tb.hyphenated()
 	}
 	lo, _ := b.minMax()
 	return lo

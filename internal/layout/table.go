@@ -55,7 +55,6 @@ type gridCell struct {
 	header                     bool
 	blocks                     []prepared
 	lo, hi                     float64 // content widths, without padding
-	hyph                       float64 // lo with words hyphenated where they may be
 	text                       string  // its plain text, to name a column in warnings
 }
 
@@ -180,7 +179,6 @@ func (p *preparer) placeGrid(rows []Row, head bool, name string, size float64) (
 			for _, b := range blocks {
 				lo, hi := b.minMax()
 				gc.lo, gc.hi = max(gc.lo, lo), max(gc.hi, hi)
-				gc.hyph = max(gc.hyph, hyphenatedMin(b))
 			}
 			g.cells = append(g.cells, gc)
 			for rr := r; rr < r+rs; rr++ {
@@ -222,25 +220,50 @@ func (g *grid) fill(ncols int, header bool) {
 func (t *prepTable) columnWidths() {
 	pad := 2 * t.g.CellPadding
 	t.colMin = make([]float64, t.ncols)
-	t.colHyph = make([]float64, t.ncols)
 	t.colMax = make([]float64, t.ncols)
 	for i := range t.colMin {
 		// A column is never narrower than an em of table text.
 		t.colMin[i] = pad + t.size
-		t.colHyph[i] = t.colMin[i]
 		t.colMax[i] = t.colMin[i]
 	}
-	cells := append(append([]*gridCell(nil), t.head.cells...), t.body.cells...)
-	sort.SliceStable(cells, func(i, j int) bool { return cells[i].colSpan < cells[j].colSpan })
-	for _, c := range cells {
+	for _, c := range t.cellsBySpan() {
 		spread(t.colMin[c.col:c.col+c.colSpan], c.lo+pad)
-		spread(t.colHyph[c.col:c.col+c.colSpan], c.hyph+pad)
 		spread(t.colMax[c.col:c.col+c.colSpan], c.hi+pad)
 	}
 	for i := range t.colMax {
 		t.colMax[i] = max(t.colMax[i], t.colMin[i])
+	}
+}
+
+func (t *prepTable) cellsBySpan() []*gridCell {
+	cells := append(append([]*gridCell(nil), t.head.cells...), t.body.cells...)
+	sort.SliceStable(cells, func(i, j int) bool { return cells[i].colSpan < cells[j].colSpan })
+	return cells
+}
+
+// hyphenatedMins returns the columns' minimums with words hyphenated where
+// they may be, working them out on first use: only a table whose longest
+// words do not fit side by side needs them.
+func (t *prepTable) hyphenatedMins() []float64 {
+	if t.colHyph != nil {
+		return t.colHyph
+	}
+	pad := 2 * t.g.CellPadding
+	t.colHyph = make([]float64, t.ncols)
+	for i := range t.colHyph {
+		t.colHyph[i] = pad + t.size
+	}
+	for _, c := range t.cellsBySpan() {
+		hyph := 0.0
+		for _, b := range c.blocks {
+			hyph = max(hyph, hyphenatedMin(b))
+		}
+		spread(t.colHyph[c.col:c.col+c.colSpan], hyph+pad)
+	}
+	for i := range t.colHyph {
 		t.colHyph[i] = min(t.colHyph[i], t.colMin[i])
 	}
+	return t.colHyph
 }
 
 // fitted returns the table as set w wide. Its columns' longest words side
@@ -253,14 +276,14 @@ func (t *prepTable) fitted(w float64) *prepTable {
 		return f
 	}
 	f := t
-	if sum(t.colHyph) > w+eps && !t.nested {
+	if sum(t.colMin) > w+eps && sum(t.hyphenatedMins()) > w+eps && !t.nested {
 		for size := t.size - tableSizeStep; size >= MinTableSize-eps; size -= tableSizeStep {
 			smaller, err := t.p.prepareTableAt(t.src, t.c, size)
 			if err != nil {
 				break // reported when the table was first prepared
 			}
 			smaller.caption, f = t.caption, smaller
-			if sum(smaller.colHyph) <= w+eps {
+			if sum(smaller.colMin) <= w+eps || sum(smaller.hyphenatedMins()) <= w+eps {
 				break
 			}
 		}
@@ -311,7 +334,7 @@ func (t *prepTable) widths(w float64) []float64 {
 	var fixed, auto []int
 	lo := t.colMin
 	if sum(lo) > w+eps {
-		lo = t.colHyph // long words hyphenate rather than break
+		lo = t.hyphenatedMins() // long words hyphenate rather than break
 	}
 	smin := 0.0
 	for i := 0; i < t.ncols; i++ {

@@ -67,14 +67,15 @@ type token struct {
 // widths that table column sizing needs.
 type textBlock struct {
 	p      *preparer
-	tokens []token // words split at their hyphenation points
+	tokens []token // the words; split at their hyphenation points once split
 	whole  []token // the same words unsplit, for breaking between letters
+	split  bool    // whether tokens are split (see hyphenated)
 	size   float64 // the size of the text the line height follows
 	lh     float64
 	align  Align
 	mode   hyphenMode
 	minW   float64 // the widest word
-	hyphW  float64 // the widest part of a word between hyphenation points, with its hyphen
+	hyphW  float64 // the widest part of a word between hyphenation points, with its hyphen, once split
 	maxW   float64 // the widest line between hard breaks, unwrapped
 }
 
@@ -187,16 +188,8 @@ func (p *preparer) newTextBlock(runs []Run, size float64, bold bool, align Align
 		}
 	}
 	tb.whole = tb.tokens
-	if mode != hyphenNever && p.hyph != nil {
-		tb.tokens = p.hyphenate(tb.tokens)
-	}
-	tb.hyphW, tb.minW = 0, 0
-	word := 0.0
-	for _, t := range tb.tokens {
-		tb.hyphW = max(tb.hyphW, t.w+t.hyphen)
-		if word += t.w; !t.soft {
-			tb.minW, word = max(tb.minW, word), 0
-		}
+	for _, t := range tb.whole {
+		tb.minW = max(tb.minW, t.w)
 	}
 	line := 0.0
 	for _, t := range tb.whole {
@@ -229,7 +222,14 @@ func (p *preparer) hyphenate(tokens []token) []token {
 			continue
 		}
 		s := t.segs[0]
-		pts := p.hyph.Points(s.text)
+		pts, seen := p.hyphCache[s.text]
+		if !seen {
+			pts = p.hyph.Points(s.text)
+			if p.hyphCache == nil {
+				p.hyphCache = map[string][]int{}
+			}
+			p.hyphCache[s.text] = pts // a report repeats its words
+		}
 		if len(pts) == 0 {
 			if out != nil {
 				out = append(out, t)
@@ -260,19 +260,42 @@ func (p *preparer) hyphenate(tokens []token) []token {
 	return out
 }
 
+// hyphenated splits the block's words at their hyphenation points, once,
+// and returns the widest part with its hyphen. A table cell's words are
+// split only when its column asks (see prepTable.hyphenatedMins): most
+// columns never need it.
+func (tb *textBlock) hyphenated() float64 {
+	if tb.split {
+		return tb.hyphW
+	}
+	tb.split = true
+	if tb.mode != hyphenNever && tb.p.hyph != nil {
+		tb.tokens = tb.p.hyphenate(tb.whole)
+	}
+	for _, t := range tb.tokens {
+		tb.hyphW = max(tb.hyphW, t.w+t.hyphen)
+	}
+	return tb.hyphW
+}
+
 // wrap breaks the tokens into lines no wider than width, by total fit
 // (internal/linebreak): the breaks that make the paragraph's lines the
 // most even, hyphenating where that pays (see hyphenMode). A word wider
 // than a line even hyphenated is broken between letters, first fit, and
 // reported.
 func (tb *textBlock) wrap(width float64) [][]token {
-	soft := tb.mode == hyphenAlways || tb.mode == hyphenIfNeeded && tb.minW > width+eps
-	widest := tb.minW
-	if soft {
-		widest = tb.hyphW
+	if tb.minW <= width+eps {
+		// TeX's first pass: words whole, if every line then comes out
+		// at least decent (\pretolerance); only a paragraph that needs
+		// them gets hyphens, and few. Ragged lines never need them.
+		if lines, ok := tb.totalFit(tb.whole, width, false); ok || tb.mode != hyphenAlways || tb.align != AlignJustify {
+			return lines
+		}
 	}
-	if widest <= width+eps {
-		return tb.totalFit(width, soft)
+	soft := tb.mode == hyphenAlways || tb.mode == hyphenIfNeeded && tb.minW > width+eps
+	if soft && tb.hyphenated() <= width+eps {
+		lines, _ := tb.totalFit(tb.tokens, width, true)
+		return lines
 	}
 	var (
 		lines [][]token
@@ -315,15 +338,18 @@ func tokenText(t token) string {
 	return b.String()
 }
 
+// pretolerance is the largest adjustment ratio of a line set without
+// hyphenation in the first pass: TeX's \pretolerance=100 (badness 100 r³).
+const pretolerance = 1.0
+
 // totalFit is wrap when every token fits a line: Knuth and Plass's total
 // fit over the tokens for justified text, first fit for ragged, taking
 // hyphenation points only when soft is set.
 // The lines are slices of the block's tokens; only a line ending at a
 // hyphenation point gets a copy of its last token, with the hyphen.
-func (tb *textBlock) totalFit(width float64, soft bool) [][]token {
-	toks := tb.tokens
+func (tb *textBlock) totalFit(toks []token, width float64, soft bool) (lines [][]token, decent bool) {
 	if len(toks) == 0 {
-		return nil
+		return nil, true
 	}
 	items := make([]linebreak.Item, 0, 2*len(toks)+3)
 	boxOf := make([]int, 0, len(toks)) // the item index of each token's box
@@ -366,9 +392,13 @@ func (tb *textBlock) totalFit(width float64, soft bool) [][]token {
 	}
 	if err != nil { // widths are finite and the items finished: never
 		tb.p.err = err
-		return [][]token{toks}
+		return [][]token{toks}, false
 	}
-	lines := make([][]token, 0, len(res.Breaks))
+	decent = res.Method == linebreak.Optimal
+	for _, r := range res.Ratios {
+		decent = decent && r <= pretolerance
+	}
+	lines = make([][]token, 0, len(res.Breaks))
 	next := 0 // the first token not yet on a line
 	for _, b := range res.Breaks {
 		end := next
@@ -385,7 +415,7 @@ func (tb *textBlock) totalFit(width float64, soft bool) [][]token {
 		lines = append(lines, line)
 		next = end
 	}
-	return lines
+	return lines, decent
 }
 
 func endsWithHyphen(t token) bool {
