@@ -69,11 +69,31 @@ func TestTableMarkup(t *testing.T) {
 		// scrolling box is a region named after the caption.
 		"<table class=\"data-table table-demo\" id=\"demo\">\n<caption class=\"visually-hidden\">The caption</caption>\n<colgroup>",
 		`<section class="table-wrap" aria-label="The caption" tabindex="0">`,
-		"<thead>\n<tr><th scope=\"col\" colspan=\"2\">H</th></tr>\n</thead>",
+		"<thead>\n<tr><th scope=\"col\" colspan=\"2\" class=\"codes\">H</th></tr>\n</thead>",
 		"<tbody>\n<tr id=\"state-x\"><th scope=\"row\">X</th><td class=\"center\"><p>A</p>\n<p>B</p>\n</td></tr>\n</tbody>",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table markup lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// A column header made of short codes carries the class codes, so that it
+// is never hyphenated; a header of words, a row header (a State's name) and
+// a data cell do not.
+func TestHeaderCodes(t *testing.T) {
+	for text, want := range map[string]bool{
+		"2014": true, "14MSP": true, "3rd RevCon": true, "MSP": true, "Year": true, "UNGA vote (3)": true,
+		"Intersessional meetings": false, "State not Party": false, "In favour (15)": false,
+		"16MSP " + placeholder.Mark("who attended"): false, "": false,
+	} {
+		out := render(t, "::::: table t id=t\n:::: row head\n::: header scope=col align=center\n"+text+"\n:::\n::::\n"+
+			":::: row\n::: header scope=row\nUSA\n:::\n::: cell\n2014\n:::\n::::\n:::::\n")
+		if got := strings.Contains(out, `<th scope="col" class="center codes">`); got != want {
+			t.Errorf("header %q: class codes %v, want %v:\n%s", text, got, want, out)
+		}
+		if !strings.Contains(out, `<th scope="row">USA</th><td>2014</td>`) {
+			t.Errorf("a row header or a cell has a class:\n%s", out)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -211,12 +212,45 @@ func (r nodeRenderer) renderCell(w util.BufWriter, source []byte, node ast.Node,
 	if n.RowSpan > 1 {
 		fmt.Fprintf(&b, ` rowspan="%d"`, n.RowSpan)
 	}
+	var class []string
 	if n.Align == document.AlignCenter {
-		b.WriteString(` class="center"`)
+		class = append(class, "center")
+	}
+	if n.Header && n.Scope != "row" && shortCodes(document.Text(n, source)) {
+		class = append(class, "codes")
+	}
+	if len(class) > 0 {
+		fmt.Fprintf(&b, ` class="%s"`, strings.Join(class, " "))
 	}
 	b.WriteString(">")
 	_, _ = w.WriteString(b.String())
 	return ast.WalkContinue, nil
+}
+
+// shortCodes reports whether a header's text is made of short codes, such
+// as "2014", "14MSP" or "3rd RevCon": each word has a digit, two capitals
+// or at most four letters. On a phone, the column headers of words may be
+// hyphenated, not these (class codes, style.css).
+func shortCodes(text string) bool {
+	words := strings.Fields(text)
+	for _, w := range words {
+		letters, capitals, digit := 0, 0, false
+		for _, r := range w {
+			switch {
+			case unicode.IsDigit(r):
+				digit = true
+			case unicode.IsUpper(r):
+				capitals++
+				letters++
+			case unicode.IsLetter(r):
+				letters++
+			}
+		}
+		if !digit && capitals < 2 && letters > 4 {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 func (r nodeRenderer) renderTitleBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

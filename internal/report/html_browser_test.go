@@ -1,18 +1,25 @@
 package report_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"image/png"
+	"math"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"golang.org/x/net/html"
 
 	"unireport/internal/browser"
+	"unireport/internal/report"
 )
 
 // These tests check the rendered 2017 HTML as a reader gets it: the page
@@ -427,5 +434,300 @@ func checkTables(t *testing.T, tf tableFacts) {
 	}
 	if len(tf.RefsNoReturn) > 0 {
 		t.Errorf("footnote references whose footnote does not link back: %q", tf.RefsNoReturn)
+	}
+}
+
+// stickyFacts describe the participation table at one sideways scroll of
+// its box.
+type stickyFacts struct {
+	MaxScroll  float64  `json:"maxScroll"`  // how far the box scrolls
+	ScrollLeft float64  `json:"scrollLeft"` // where it was scrolled to
+	Cells      int      `json:"cells"`      // first-column cells checked
+	Covered    int      `json:"covered"`    // cells found under the first column
+	Problems   []string `json:"problems"`
+}
+
+// measureSticky scrolls the participation table's box sideways to %v (a
+// fraction of how far it scrolls) and checks its first column, the corner
+// cell that spans both header rows and the row headers: each is at the
+// box's left edge, opaque and bordered on the right, and the point of each
+// cell passing under it is the first column's cell, not the tick's. The
+// cells after it, the second header row's first one among them, have
+// scrolled with the table. The caption stays in view. The window scrolls
+// each cell into view first: elementFromPoint sees the viewport only.
+const measureSticky = `((fraction) => {
+  const table = document.getElementById('participation');
+  const wrap = table.closest('.table-wrap');
+  const problems = [];
+  const name = c => c.tagName.toLowerCase() + ' "' + c.textContent.replace(/\s+/g, ' ').trim() + '"';
+  const heads = [...table.tHead.rows];
+  const first = [heads[0].cells[0], ...[...table.tBodies[0].rows].map(r => r.cells[0])];
+  const others = [...table.rows].flatMap(r => [...r.cells]).filter(c => !first.includes(c));
+  wrap.scrollLeft = 0;
+  const before = new Map(others.map(c => [c, c.getBoundingClientRect().left]));
+  const maxScroll = wrap.scrollWidth - wrap.clientWidth;
+  wrap.scrollLeft = Math.round(maxScroll * fraction);
+  const scrolled = wrap.scrollLeft;
+  const hits = (c, x, y) => { const e = document.elementFromPoint(x, y); return e !== null && (e === c || c.contains(e)); };
+  let covered = 0;
+  for (const c of first) {
+    const top = c.getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, top - window.innerHeight / 3);
+    const r = c.getBoundingClientRect(), w = wrap.getBoundingClientRect();
+    const s = getComputedStyle(c);
+    if (Math.abs(r.left - (w.left + wrap.clientLeft)) > 0.5) {
+      problems.push(name(c) + ' is at ' + r.left + ', not at the box\'s left edge ' + (w.left + wrap.clientLeft));
+    }
+    if (r.width < 1 || r.height < 1 || r.right > w.right || r.bottom <= 0 || r.top >= window.innerHeight || s.visibility !== 'visible') {
+      problems.push(name(c) + ' is not in view: ' + JSON.stringify(r));
+    }
+    if (!/^rgb\(/.test(s.backgroundColor)) {
+      problems.push(name(c) + ' has a see-through background ' + s.backgroundColor);
+    }
+    if (parseFloat(s.borderRightWidth) < 1 || s.borderRightStyle === 'none') {
+      problems.push(name(c) + ' has no right border');
+    }
+    if (!hits(c, (r.left + r.right) / 2, (r.top + r.bottom) / 2)) {
+      problems.push(name(c) + ': at its centre is ' + (document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2) || {tagName: 'nothing'}).tagName);
+    }
+    // the cells it covers: the rest of its row, or of the header for the corner
+    const under = (c.parentElement.parentElement === table.tHead ? heads.flatMap(h => [...h.cells]) : [...c.parentElement.cells]).filter(o => o !== c);
+    for (const o of under) {
+      const q = o.getBoundingClientRect();
+      const left = Math.max(q.left, r.left) + 1, right = Math.min(q.right, r.right) - 1;
+      if (right <= left) continue;
+      covered++;
+      const x = (left + right) / 2, y = (Math.max(q.top, r.top) + Math.min(q.bottom, r.bottom)) / 2;
+      if (!hits(c, x, y)) {
+        problems.push(name(o) + ' shows through ' + name(c) + ' at (' + x + ', ' + y + ')');
+      }
+    }
+  }
+  const corner = first[0].getBoundingClientRect(), head = table.tHead.getBoundingClientRect();
+  if (Math.abs(corner.height - head.height) > 0.5 || Math.abs(corner.top - head.top) > 0.5) {
+    problems.push('the corner cell does not span the header rows: ' + corner.top + '+' + corner.height + ', header ' + head.top + '+' + head.height);
+  }
+  for (const o of others) {
+    const moved = before.get(o) - o.getBoundingClientRect().left;
+    if (Math.abs(moved - scrolled) > 0.5) {
+      problems.push(name(o) + ' moved ' + moved + 'px as the table scrolled ' + scrolled + 'px');
+    }
+  }
+  const cap = table.caption.getBoundingClientRect(), w = wrap.getBoundingClientRect();
+  if (Math.abs(cap.left - w.left) > 0.5 || cap.right > w.right + 0.5) {
+    problems.push('the caption [' + cap.left + ', ' + cap.right + '] is not within the box [' + w.left + ', ' + w.right + ']');
+  }
+  return {maxScroll, scrollLeft: scrolled, cells: first.length, covered, problems};
+})(%v)`
+
+// TestHTMLStickyStateColumn checks the participation table on a phone
+// (375px), where it scrolls sideways in its box: scrolled part way and to
+// the end, its first column, the States, stays at the box's left edge over
+// the ticks passing under it, in the 2017 report and in a later one with
+// more meetings (the 2018 fixture, 9 meeting columns). It saves
+// screenshots at 375px, scrolled to the start and sideways, and at 1280px.
+func TestHTMLStickyStateColumn(t *testing.T) {
+	shots := browser.ScreenshotDir(t)
+	ctx := browser.New(t)
+	pages := map[string]string{}
+	pages["2017"], _ = write2017(t)
+	r, diags := report.Prepare(filepath.Join(editionPair(t), "2018"), templates)
+	if diags.HasErrors() {
+		t.Fatalf("the 2018 fixture does not prepare:\n%v", diags.Err())
+	}
+	b, err := r.HTML(report.Draft{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages["2018"] = filepath.Join(t.TempDir(), "2018.html")
+	if err := os.WriteFile(pages["2018"], b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, year := range []string{"2017", "2018"} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 900), chromedp.Navigate(fileURL(pages[year]))); err != nil {
+			t.Fatal(err)
+		}
+		shot := func(name string) {
+			t.Helper()
+			p := filepath.Join(shots, fmt.Sprintf("participation-%s-%s.png", year, name))
+			if err := browser.Screenshot(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("screenshot: %s", p)
+		}
+		shot("375")
+		for _, fraction := range []float64{0.5, 1} {
+			f, err := chromedp.Run(ctx, chromedp.Evaluate[stickyFacts](fmt.Sprintf(measureSticky, fraction)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.MaxScroll < 100 || f.ScrollLeft < f.MaxScroll*fraction-1 {
+				t.Fatalf("%s at 375px: the participation table's box scrolls %vpx, and scrolled to %vpx; want it to scroll sideways", year, f.MaxScroll, f.ScrollLeft)
+			}
+			if f.Cells < 2 || f.Covered < f.Cells {
+				t.Errorf("%s, scrolled %vpx: %d cells passed under the %d cells of the first column; want one in each row at least", year, f.ScrollLeft, f.Covered, f.Cells)
+			}
+			for _, p := range f.Problems {
+				t.Errorf("%s at 375px, scrolled %vpx: %s", year, f.ScrollLeft, p)
+			}
+			checkFirstColumnDrawn(t, ctx, fmt.Sprintf("%s at 375px, scrolled %vpx", year, f.ScrollLeft))
+			if fraction == 0.5 {
+				shot("375-scrolled")
+			}
+		}
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(fileURL(pages[year]))); err != nil {
+			t.Fatal(err)
+		}
+		shot("1280")
+	}
+}
+
+// TestHTMLHyphens checks that the page is hyphenated by its language's
+// rules where text runs, and never in a State's name or a column header of
+// short codes, at a desktop and a phone width.
+func TestHTMLHyphens(t *testing.T) {
+	path, _ := write2017(t)
+	ctx := browser.New(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(fileURL(path))); err != nil {
+		t.Fatal(err)
+	}
+	lang, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.lang`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lang != "en" {
+		t.Errorf(`<html lang=%q>, want "en", the 2017 edition's language: browsers hyphenate by it`, lang)
+	}
+	type cell struct {
+		Selector string `json:"selector"`
+		Found    bool   `json:"found"`
+		Hyphens  string `json:"hyphens"`
+	}
+	want := map[string]bool{ // hyphenated?
+		"main > p":                              true,
+		"#positions tbody td":                   true,
+		"#participation tbody th[scope=row]":    false,
+		"#positions tbody th[scope=row]":        false,
+		"#participation thead th.codes":         false, // 2014
+		"#participation thead tr + tr th.codes": false, // 3rd RevCon
+		"#participation thead th[rowspan]":      false, // State not Party
+		"#vote td":                              false, // a State's name
+		"h1":                                    false,
+	}
+	var sels []string
+	for s := range want {
+		sels = append(sels, s)
+	}
+	list, err := json.Marshal(sels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := fmt.Sprintf(`%s.map(s => { const e = document.querySelector(s); return {selector: s, found: e !== null, hyphens: e ? getComputedStyle(e).hyphens : ''}; })`, list)
+	for _, width := range []int64{1280, 375} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		cells, err := chromedp.Run(ctx, chromedp.Evaluate[[]cell](js))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cells {
+			switch {
+			case !c.Found:
+				t.Errorf("no %s in the page", c.Selector)
+			case want[c.Selector] && c.Hyphens != "auto":
+				t.Errorf("at %dpx: %s has hyphens %q, want auto", width, c.Selector, c.Hyphens)
+			case !want[c.Selector] && c.Hyphens == "auto":
+				t.Errorf("at %dpx: %s is hyphenated (hyphens auto)", width, c.Selector)
+			}
+		}
+	}
+}
+
+// firstColumnRects scrolls the window to the participation table's header
+// and returns, in the viewport, the boxes of the first column's cells that
+// are wholly in view.
+const firstColumnRects = `(() => {
+  const table = document.getElementById('participation');
+  window.scrollTo(0, table.tHead.getBoundingClientRect().top + window.scrollY - 20);
+  const cells = [table.tHead.rows[0].cells[0], ...[...table.tBodies[0].rows].map(r => r.cells[0])];
+  return cells.map(c => {
+    const r = c.getBoundingClientRect();
+    return {name: c.textContent.trim(), left: r.left, top: r.top, right: r.right, bottom: r.bottom};
+  }).filter(r => r.top >= 0 && r.bottom <= window.innerHeight);
+})()`
+
+// checkFirstColumnDrawn looks at the pixels of the participation table's
+// first column, as it stands scrolled: each of its cells is drawn with its
+// left, right and bottom borders. (Collapsed borders, for one, stay behind
+// when a cell sticks, and the cell then has no right border.)
+func checkFirstColumnDrawn(t *testing.T, ctx context.Context, where string) {
+	t.Helper()
+	type rect struct {
+		Name                     string
+		Left, Top, Right, Bottom float64
+	}
+	rects, err := chromedp.Run(ctx, chromedp.Evaluate[[]rect](firstColumnRects))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rects) < 3 {
+		t.Fatalf("%s: only %d cells of the first column in view", where, len(rects))
+	}
+	shot, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatPng})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(shot.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// dark: the grid's #595959, within a pixel of where the line should be
+	dark := func(x, y int, alongX bool) bool {
+		for d := -1; d <= 1; d++ {
+			px, py := x+d, y
+			if alongX {
+				px, py = x, y+d
+			}
+			r, g, b, _ := img.At(px, py).RGBA()
+			if (r+g+b)/3>>8 < 140 {
+				return true
+			}
+		}
+		return false
+	}
+	// line reports whether most of the line from (x0, y0) to (x1, y1),
+	// vertical or horizontal, is dark.
+	line := func(x0, y0, x1, y1 int) bool {
+		n, hit := 0, 0
+		for x, y := x0, y0; x <= x1 && y <= y1; {
+			n++
+			if dark(x, y, x0 == x1) {
+				hit++
+			}
+			if x0 == x1 {
+				y++
+			} else {
+				x++
+			}
+		}
+		return n > 0 && hit*100 >= n*95
+	}
+	for _, r := range rects {
+		left, top := int(math.Round(r.Left)), int(math.Round(r.Top))
+		right, bottom := int(math.Round(r.Right))-1, int(math.Round(r.Bottom))-1
+		for _, side := range []struct {
+			name           string
+			x0, y0, x1, y1 int
+		}{
+			{"left", left, top + 3, left, bottom - 3},
+			{"right", right, top + 3, right, bottom - 3},
+			{"bottom", left + 3, bottom, right - 3, bottom},
+		} {
+			if !line(side.x0, side.y0, side.x1, side.y1) {
+				t.Errorf("%s: the first column's cell %q is drawn without its %s border", where, r.Name, side.name)
+			}
+		}
 	}
 }
