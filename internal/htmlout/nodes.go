@@ -119,7 +119,11 @@ func (r nodeRenderer) renderTable(w util.BufWriter, source []byte, node ast.Node
 	// The box scrolls a table wider than the screen; a <section> named
 	// after the caption is a region landmark, and tabindex lets keyboard
 	// users scroll it.
-	fmt.Fprintf(w, `<section class="table-wrap"%s tabindex="0">`+"\n", label)
+	class := "table-wrap"
+	if n.Landscape {
+		class += " landscape" // printed on pages of its own, turned
+	}
+	fmt.Fprintf(w, `<section class="%s"%s tabindex="0">`+"\n", class, label)
 	fmt.Fprintf(w, `<table class="data-table table-%s"`, attr(n.Name))
 	if n.ID != "" {
 		fmt.Fprintf(w, ` id="%s"`, attr(n.ID))
