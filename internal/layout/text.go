@@ -343,7 +343,7 @@ func tokenText(t token) string {
 const pretolerance = 1.0
 
 // totalFit is wrap when every token fits a line: Knuth and Plass's total
-// fit over the tokens for justified text, first fit for ragged, taking
+// fit over the tokens (see the glue below for ragged text), taking
 // hyphenation points only when soft is set.
 // The lines are slices of the block's tokens; only a line ending at a
 // hyphenation point gets a copy of its last token, with the hyphen.
@@ -353,11 +353,15 @@ func (tb *textBlock) totalFit(toks []token, width float64, soft bool) (lines [][
 	}
 	items := make([]linebreak.Item, 0, 2*len(toks)+3)
 	boxOf := make([]int, 0, len(toks)) // the item index of each token's box
-	// TeX's interword glue: stretch a half, shrink a third; only justified
-	// lines are shrunk, the others are set at their natural width.
-	shrink := 0.0
-	if tb.align == AlignJustify {
-		shrink = 1.0 / 3
+	// Justified: TeX's interword glue, stretch a half, shrink a third.
+	// Ragged (table cells, centred headings): rigid spaces and stretch at
+	// each line's end instead (LaTeX's \RaggedRight, 2 em), so that total
+	// fit evens out the lines' lengths rather than their spaces.
+	opts := linebreak.DefaultOptions()
+	stretch, shrink := 0.5, 1.0/3
+	if tb.align != AlignJustify {
+		stretch, shrink = 0, 0
+		opts.LineEndStretch = 2 * tb.size
 	}
 	for i, t := range toks {
 		boxOf = append(boxOf, len(items))
@@ -367,7 +371,7 @@ func (tb *textBlock) totalFit(toks []token, width float64, soft bool) (lines [][
 		case t.brk:
 			items = linebreak.Finish(items)
 		case t.space > 0:
-			items = append(items, linebreak.NewGlue(t.space, t.space/2, t.space*shrink))
+			items = append(items, linebreak.NewGlue(t.space, t.space*stretch, t.space*shrink))
 		case t.soft && soft:
 			items = append(items, linebreak.NewPenalty(t.hyphen, 0, true))
 		case t.soft:
@@ -379,17 +383,7 @@ func (tb *textBlock) totalFit(toks []token, width float64, soft bool) (lines [][
 		}
 	}
 	items = linebreak.Finish(items)
-	// Total fit evens out a justified paragraph's spaces; ragged lines
-	// (table cells, centred headings) are set first fit, as word
-	// processors and browsers set them: total fit without TeX's ragged
-	// right glue would balance their lengths instead.
-	var res linebreak.Result
-	var err error
-	if tb.align == AlignJustify {
-		res, err = linebreak.Break(items, []float64{width}, linebreak.DefaultOptions())
-	} else {
-		res, err = linebreak.FirstFit(items, []float64{width})
-	}
+	res, err := linebreak.Break(items, []float64{width}, opts)
 	if err != nil { // widths are finite and the items finished: never
 		tb.p.err = err
 		return [][]token{toks}, false

@@ -102,7 +102,7 @@ func (p *paragraph) ratio(s, b, line int) float64 {
 		if to.fill > from.fill {
 			return 0
 		}
-		if y := to.y - from.y; y > 0 {
+		if y := to.y - from.y + p.opts.LineEndStretch; y > 0 {
 			return diff / y
 		}
 		return math.Inf(1)

@@ -181,6 +181,12 @@ type Options struct {
 	// MaxItems bounds the work: a paragraph of more items is broken first
 	// fit at once. 0 means no bound.
 	MaxItems int
+	// LineEndStretch is stretch that every line has at its end, for
+	// ragged text (TeX's \rightskip 0pt plus 2em under \RaggedRight):
+	// give the spaces no stretch or shrink and this, and total fit evens
+	// out the lines' lengths, a short line costing as its gap to the
+	// measure, instead of stretching spaces. 0 for justified text.
+	LineEndStretch float64
 }
 
 // Defaults. The penalties and demerits are TeX's (plain TeX and LaTeX), which
