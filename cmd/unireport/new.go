@@ -12,6 +12,11 @@ import (
 	"unireport/internal/newedition"
 )
 
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
 func newEdition(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -42,6 +47,12 @@ func newEdition(args []string, stdout, stderr io.Writer) int {
 	}
 	fromDir := *from
 	if fromDir == "" {
+		// Say first that the edition is there, before looking for one
+		// to start it from (there may be none before it).
+		if dir := filepath.Join(dataRoot, strconv.Itoa(year)); exists(dir) {
+			fmt.Fprintf(stderr, "unireport: %s already exists: unireport new never overwrites an edition (edit it, or give another year)\n", dir)
+			return 1
+		}
 		fromDir, err = newestEditionBefore(dataRoot, year)
 	} else {
 		fromDir, err = editionDir([]string{fromDir})

@@ -190,6 +190,11 @@ func TestNewRefusesToOverwrite(t *testing.T) {
 	if code, _, _ := runCmd(t, "new", "2016"); code == 0 {
 		t.Error("new accepted a year before the edition it starts from")
 	}
+	// the newest edition itself: it exists, whatever comes before it
+	code, _, errOut = runCmd(t, "new", "2017")
+	if want := filepath.Join("data", "2017") + " already exists: unireport new never overwrites an edition"; code != 1 || !strings.Contains(errOut, want) {
+		t.Errorf("new 2017: exit %d, %q, want %q", code, errOut, want)
+	}
 }
 
 func TestBuildAll(t *testing.T) {

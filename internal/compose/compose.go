@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -22,6 +21,7 @@ import (
 
 	"unireport/internal/diag"
 	"unireport/internal/edition"
+	"unireport/internal/inputfile"
 )
 
 // maxTemplateSize bounds what is read: the report's template is 10 KB.
@@ -54,13 +54,17 @@ func Load(dir string) (*Templates, diag.List) {
 	sort.Strings(paths)
 	ts := &Templates{Dir: dir}
 	for _, p := range paths {
-		if info, err := os.Stat(p); err == nil && info.Size() > maxTemplateSize {
-			diags.Errorf(diag.Pos{File: p}, "the template is %.1f MB; a template may be at most %d MB: is it the right file?",
-				float64(info.Size())/(1<<20), maxTemplateSize>>20)
+		b, err := inputfile.Read(p, maxTemplateSize)
+		var tooLarge *inputfile.TooLargeError
+		switch {
+		case errors.As(err, &tooLarge):
+			diags.Errorf(diag.Pos{File: p}, "the template is %s; a template may be at most %s: is it the right file?",
+				inputfile.Size(tooLarge.Size), inputfile.Size(tooLarge.Limit))
 			continue
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
+		case errors.Is(err, inputfile.ErrNotRegular):
+			diags.Errorf(diag.Pos{File: p}, "the template is %v: a template is a text file", err)
+			continue
+		case err != nil:
 			diags.Errorf(diag.Pos{File: p}, "cannot read the template: %v", describeErr(err))
 			continue
 		}
@@ -98,17 +102,21 @@ func (ts *Templates) Execute(e *edition.Edition) ([]byte, diag.List) {
 		diags.Add(templateDiag(err, ts.Dir))
 		return nil, diags
 	}
-	var out bytes.Buffer
-	if err := t.ExecuteTemplate(&out, Main, e); err != nil {
-		diags.Add(templateDiag(err, ts.Dir))
+	if d := checkRepeats(t, ts.Dir); d != nil {
+		diags.Add(*d)
 		return nil, diags
 	}
-	if key, printed := edition.NotKnownPrinted(out.String()); printed {
+	md, d := execute(t, e, ts.Dir)
+	if d != nil {
+		diags.Add(*d)
+		return nil, diags
+	}
+	if key, printed := edition.NotKnownPrinted(string(md)); printed {
 		diags.Errorf(diag.Pos{File: filepath.Join(ts.Dir, Main)}, "the templates print %s, which is \"not known\" (%s): word that sentence around it with {{if .Known}} … {{end}}, or fill in the figure",
 			key, e.Pos(edition.FactsFile, key, true))
 		return nil, diags
 	}
-	return out.Bytes(), diags
+	return md, diags
 }
 
 // Compose loads the templates in dir and executes them against the edition.

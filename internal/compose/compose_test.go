@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"unireport/internal/compose"
 	"unireport/internal/document"
@@ -329,5 +330,42 @@ func TestShortLabels(t *testing.T) {
 	got := tables["participation"]
 	if strings.Count(got, "ISM") != 4 || strings.Contains(got, "Intersessional") || !strings.Contains(got, "3rd RevCon") || !strings.Contains(got, "14MSP") {
 		t.Errorf("participation table:\n%s", got)
+	}
+}
+
+// TestBoundedTemplates: a template that would repeat for ever, or write
+// without end, is refused at its place before or while it runs, in well
+// under a second.
+func TestBoundedTemplates(t *testing.T) {
+	e := load(t, dataDir)
+	long := strings.Repeat("x", 400)
+	for _, c := range []struct {
+		name, text, pos, msg string
+	}{
+		{"a huge range", "Intro\n\n{{range 100000000000}}{{end}}\n", "report.md:3:", "this {{range}} repeats its content 100000000000 times: at most 100000 are allowed"},
+		{"a huge range written as a float", "{{range 1e11}}{{end}}\n", "report.md:1:", "repeats its content 100000000000 times"},
+		{"nested ranges", "{{range 1000}}{{range 1000}}x{{end}}{{end}}\n", "report.md:1:", "this {{range}} repeats its content 1000000 times (with the ranges around it)"},
+		{"a range over a variable", "{{$n := 100000000}}\n{{range $n}}{{end}}\n", "report.md:2:", "repeats its content 100000000 times"},
+		{"endless output", "{{range 50000}}" + long + "{{end}}\n", "report.md", "the templates write more than 16 MB"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeTemplate(t, c.text)
+			start := time.Now()
+			_, diags := compose.Compose(e, dir)
+			if took := time.Since(start); took > 2*time.Second {
+				t.Errorf("took %v", took)
+			}
+			if !diags.HasErrors() || len(diags) != 1 {
+				t.Fatalf("want one error, got %v", diags)
+			}
+			if got := diags[0].String(); !strings.Contains(got, filepath.Join(dir, c.pos)) || !strings.Contains(got, c.msg) {
+				t.Errorf("got %q, want position %q and %q", got, c.pos, c.msg)
+			}
+		})
+	}
+	// ranges over data, and small numbers, are fine
+	dir := writeTemplate(t, "{{range .States}}{{range 3}}.{{end}}{{end}}\n")
+	if _, diags := compose.Compose(e, dir); diags.HasErrors() {
+		t.Error(diags.Err())
 	}
 }

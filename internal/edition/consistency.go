@@ -2,9 +2,12 @@ package edition
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/language"
 
 	"unireport/internal/diag"
 	"unireport/internal/placeholder"
@@ -130,4 +133,67 @@ func ordinalDigits(n int) string {
 		suffix = "rd"
 	}
 	return fmt.Sprint(n) + suffix
+}
+
+// checkLanguage checks the document language: a BCP 47 tag, as the PDF and
+// the HTML page declare it ("en", "en-GB"), never "en_GB".
+func (e *Edition) checkLanguage(diags *diag.List) {
+	l := e.Facts.Language
+	if languageTag.MatchString(l) {
+		if _, err := language.Parse(l); err == nil {
+			return
+		}
+	}
+	msg := fmt.Sprintf("language %q is not a language tag: write it like \"en\" or \"en-GB\" (BCP 47)", l)
+	if fixed := strings.ReplaceAll(strings.TrimSpace(l), "_", "-"); fixed != l && languageTag.MatchString(fixed) {
+		if _, err := language.Parse(fixed); err == nil {
+			msg = fmt.Sprintf("language %q is not a language tag: write %q, with a hyphen (BCP 47)", l, fixed)
+		}
+	}
+	diags.Errorf(e.Pos(FactsFile, "language", true), "%s", msg)
+}
+
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+// checkFolderYear checks that an edition in a folder named by a year holds
+// that year: a copy of last year's folder whose year was not changed would
+// otherwise build over last year's report.
+func (e *Edition) checkFolderYear(diags *diag.List) {
+	y, ok := FolderYear(filepath.Base(filepath.Clean(e.Dir)))
+	if ok && y != e.Facts.Year {
+		diags.Errorf(e.Pos(FactsFile, "year", true), "year is %d, but the edition's folder is named %d: correct the year (a copy of last year's folder keeps last year's)", e.Facts.Year, y)
+	}
+}
+
+// Meetings a State's last participation may name: "9MSP", "Second Review
+// Conference" (the forms the table of positions prints).
+var (
+	mspLabel    = regexp.MustCompile(`^(\d{1,3})MSP$`)
+	revconLabel = regexp.MustCompile(`^([A-Z][a-z]+) Review Conference$`)
+)
+
+// checkLastParticipation warns about a last participation that names a
+// meeting the edition cannot know: after this edition's own, or in no
+// form the table of positions uses and no listed meeting has.
+func (e *Edition) checkLastParticipation(diags *diag.List, s *State) {
+	lp := s.LastParticipation
+	if lp == nil || strings.TrimSpace(lp.Meeting) == "" {
+		return
+	}
+	pos := e.Pos(StatesFile, statePath(s.Index)+".last_participation.meeting", true)
+	if m := mspLabel.FindStringSubmatch(lp.Meeting); m != nil {
+		if n, _ := strconv.Atoi(m[1]); n > e.Facts.Meeting.Number || n < 1 {
+			diags.Warnf(pos, "%s: last participation names the %s, but this edition is for the %dMSP: is the number right?", s.Name, lp.Meeting, e.Facts.Meeting.Number)
+		}
+		return
+	}
+	if m := revconLabel.FindStringSubmatch(lp.Meeting); m != nil && ordinalNumber(m[1]) > 0 {
+		return
+	}
+	for _, m := range e.Meetings {
+		if lp.Meeting == m.Label || lp.Meeting == m.DisplayName() {
+			return
+		}
+	}
+	diags.Warnf(pos, "%s: last participation names %q, a meeting this edition does not know: write it like \"9MSP\" or \"Second Review Conference\"", s.Name, lp.Meeting)
 }

@@ -16,28 +16,33 @@ import (
 	"unireport/internal/htmlout"
 )
 
-// FuzzLoad replaces one file of the 2017 edition (file selects which, in
-// the order of edition.Files) with any bytes and loads the edition. Whatever
+// FuzzLoad replaces one file of the made-up 2018 edition
+// (testdata/editions/2018; file selects which, in the order of
+// edition.Files) with any bytes and loads the edition. Whatever
 // an editor saves, Load must not panic, must point every error at a file and
 // a line inside it, and must return an edition when it reports no error. An
 // edition that loads clean must then merge with the templates, and its HTML
 // must be well-formed and safe (see htmlcheck) whatever text the fuzzer put
-// in it. The real files lie beside the copy as a previous edition (in a
-// folder named 2016: only folder names order editions), so that the
-// reconciliation with the previous edition runs too.
+// in it. The real 2017 files lie beside it as the previous edition, so that
+// the reconciliation with the previous edition runs too.
 //
 // The seed corpus is the four real files (below) and the cases in
 // testdata/fuzz/FuzzLoad, among them every input the fuzzer has found a
 // failure with.
 func FuzzLoad(f *testing.F) {
-	real := map[string][]byte{}
-	for _, name := range edition.Files {
-		b, err := os.ReadFile(filepath.Join("..", "..", "data", "2017", name))
-		if err != nil {
-			f.Fatal(err)
+	read := func(dir string) map[string][]byte {
+		files := map[string][]byte{}
+		for _, name := range edition.Files {
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				f.Fatal(err)
+			}
+			files[name] = b
 		}
-		real[name] = b
+		return files
 	}
+	real := read(filepath.Join("..", "..", "testdata", "editions", "2018"))
+	previous := read(filepath.Join("..", "..", "data", "2017"))
 	for i, name := range edition.Files {
 		f.Add(byte(i), real[name])
 	}
@@ -45,20 +50,20 @@ func FuzzLoad(f *testing.F) {
 	// One folder per fuzzing process: the fuzz function runs one input at a
 	// time in it.
 	root := f.TempDir()
-	dir := filepath.Join(root, "2017")
-	prev := filepath.Join(root, "2016")
+	dir := filepath.Join(root, "2018")
+	prev := filepath.Join(root, "2017")
 	for _, d := range []string{dir, prev} {
 		if err := os.Mkdir(d, 0o755); err != nil {
 			f.Fatal(err)
 		}
 	}
-	for name, b := range real {
+	for name, b := range previous {
 		if err := os.WriteFile(filepath.Join(prev, name), b, 0o644); err != nil {
 			f.Fatal(err)
 		}
 	}
 	if _, diags := edition.Load(prev); diags.HasErrors() {
-		f.Fatalf("the 2016 fixture does not load:\n%v", diags.Err())
+		f.Fatalf("the previous edition does not load:\n%v", diags.Err())
 	}
 	ts, tdiags := compose.Load(filepath.Join("..", "..", "templates"))
 	if tdiags.HasErrors() {

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"unireport/internal/diag"
+	"unireport/internal/inputfile"
 )
 
 // The files of an edition and what each holds.
@@ -146,18 +147,21 @@ func load(dir string) (*Edition, diag.List, bool) {
 // read loads one file of the edition; nil if it is missing or unreadable.
 func (e *Edition) read(dir, name string, diags *diag.List) *source {
 	path := filepath.Join(dir, name)
-	if info, err := os.Stat(path); err == nil && info.Size() > MaxFileSize {
-		// Refuse before reading: a file this size is not an edition file
-		// (2017's largest is 60 KB), and reading it would cost memory.
-		diags.Errorf(diag.Pos{File: path}, "the file is %.1f MB; an edition file may be at most %d MB: is it the right file?",
-			float64(info.Size())/(1<<20), MaxFileSize>>20)
-		return nil
-	}
-	b, err := os.ReadFile(path)
+	// Only a regular file, and only up to the limit: a file this size is
+	// not an edition file (2017's largest is 60 KB), and a device or a pipe
+	// would never end.
+	b, err := inputfile.Read(path, MaxFileSize)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
+		var tooLarge *inputfile.TooLargeError
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
 			diags.Errorf(diag.Pos{File: path}, "file is missing: every edition needs %s (%s)", name, fileRole[name])
-		} else {
+		case errors.As(err, &tooLarge):
+			diags.Errorf(diag.Pos{File: path}, "the file is %s; an edition file may be at most %s: is it the right file?",
+				inputfile.Size(tooLarge.Size), inputfile.Size(tooLarge.Limit))
+		case errors.Is(err, inputfile.ErrNotRegular):
+			diags.Errorf(diag.Pos{File: path}, "the file is %v; an edition file is a text file", err)
+		default:
 			diags.Errorf(diag.Pos{File: path}, "cannot read the file: %v", err)
 		}
 		return nil

@@ -18,10 +18,7 @@ import (
 
 func loadSeedAndEdition(t *testing.T) (*seedtext.Seed, *edition.Edition) {
 	t.Helper()
-	seed, err := seedtext.LoadDefault()
-	if err != nil {
-		t.Fatal(err)
-	}
+	seed := seedtext.Need(t)
 	root, err := seedtext.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)

@@ -15,6 +15,9 @@ const (
 	maxYear = 2100
 )
 
+// maxStates bounds counts of States: the United Nations has 193 members.
+const maxStates = 250
+
 // validate checks the edition across its files. It runs only on an edition
 // whose files all decoded, so every slice element is set.
 func (e *Edition) validate(diags *diag.List) {
@@ -32,7 +35,11 @@ func (e *Edition) validate(diags *diag.List) {
 	}
 	if f.StatesParties <= 0 {
 		diags.Errorf(e.Pos(FactsFile, "states_parties", true), "states_parties must be a positive number")
+	} else if f.StatesParties > maxStates {
+		diags.Errorf(e.Pos(FactsFile, "states_parties", true), "states_parties is %d, but there are fewer than %d States in the world: is a digit repeated?", f.StatesParties, maxStates)
 	}
+	e.checkLanguage(diags)
+	e.checkFolderYear(diags)
 	for _, k := range []struct {
 		path string
 		v    int
@@ -55,6 +62,7 @@ func (e *Edition) validate(diags *diag.List) {
 	}
 	e.validateMeeting(diags)
 	e.checkChanges(diags)
+	e.checkCharacters(diags)
 	e.validateStates(diags)
 	e.validateVote(diags)
 	e.validateMeetings(diags)
@@ -102,6 +110,7 @@ func (e *Edition) validateStates(diags *diag.List) {
 					"%s: Article 7 report year %d is outside 1999-%d", s.Name, y, e.Facts.Year)
 			}
 		}
+		e.checkLastParticipation(diags, s)
 		if lp := s.LastParticipation; lp != nil {
 			if strings.TrimSpace(lp.Meeting) == "" {
 				diags.Errorf(e.Pos(StatesFile, p+".last_participation.meeting", true), "%s: last participation names no meeting", s.Name)

@@ -36,7 +36,7 @@ type sfnt struct {
 // font (glyf outlines): the PDF writer cannot embed CFF-based OpenType fonts.
 func parseSFNT(data []byte) (*sfnt, error) {
 	if len(data) < 12 {
-		return nil, errors.New("too short to be a font file")
+		return nil, errors.New("it is too short to be a font file")
 	}
 	switch v := binary.BigEndian.Uint32(data); v {
 	case 0x00010000, 0x74727565: // 1.0, "true"
@@ -45,7 +45,9 @@ func parseSFNT(data []byte) (*sfnt, error) {
 	case 0x74746366: // "ttcf"
 		return nil, errors.New("font collection (.ttc); give a single TrueType font")
 	default:
-		return nil, fmt.Errorf("not a TrueType font (signature %#08x)", v)
+		// Say what it is not, never what it holds: the file may be any
+		// file an editor named by mistake.
+		return nil, errors.New("it is not a TrueType font file (.ttf)")
 	}
 	n := int(binary.BigEndian.Uint16(data[4:]))
 	if 12+16*n > len(data) {

@@ -478,11 +478,7 @@ func TestConcurrent(t *testing.T) {
 
 func seedWords(t testing.TB) []string {
 	t.Helper()
-	path, err := seedtext.Path()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(path)
+	b, err := os.ReadFile(seedtext.NeedPath(t))
 	if err != nil {
 		t.Fatal(err)
 	}

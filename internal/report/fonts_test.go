@@ -142,7 +142,9 @@ func TestEditionFontErrors(t *testing.T) {
 		{"missing file", boldAsRegular, strings.Replace(boldAsRegularTable, "fonts/Italic.ttf", "fonts/Missing.ttf", 1),
 			"italic", "does not exist"},
 		{"not a font", map[string][]byte{"Bold.ttf": fonts.Bytes(fonts.Bold), "Italic.ttf": []byte(strings.Repeat("not a font\n", 10)), "BoldItalic.ttf": fonts.Bytes(fonts.BoldItalic)},
-			boldAsRegularTable, "italic", "not a TrueType font"},
+			boldAsRegularTable, "italic", "it is not a TrueType font file (.ttf)"},
+		{"a device", boldAsRegular, strings.Replace(boldAsRegularTable, `"fonts/Italic.ttf"`, `"/dev/zero"`, 1),
+			"italic", "/dev/zero is a device; name a .ttf file"},
 		{"CFF OpenType", map[string][]byte{"Bold.ttf": fonts.Bytes(fonts.Bold), "Italic.ttf": fonts.Bytes(fonts.Italic), "BoldItalic.otf": otto},
 			strings.Replace(boldAsRegularTable, "BoldItalic.ttf", "BoldItalic.otf", 1), "bold_italic", "CFF"},
 		{"truncated", map[string][]byte{"Bold.ttf": fonts.Bytes(fonts.Bold)[:5000], "Italic.ttf": fonts.Bytes(fonts.Italic), "BoldItalic.ttf": fonts.Bytes(fonts.BoldItalic)},
@@ -171,6 +173,10 @@ func TestEditionFontErrors(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("want an error at edition.toml:%d naming fonts.%s and saying %q; got:\n%v", line, c.key, c.want, diags.Err())
+			}
+			// a message says what a file is not, never what it holds
+			if s := diags.Err().Error(); strings.Contains(s, "not a font\n") || strings.Contains(s, "0x") {
+				t.Errorf("the message shows the file's bytes: %s", s)
 			}
 		})
 	}

@@ -224,10 +224,7 @@ func around(w []string, i int) string {
 
 func loadSeed(t *testing.T) (*seedtext.Seed, string) {
 	t.Helper()
-	p, err := seedtext.Path()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := seedtext.NeedPath(t)
 	raw, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)

@@ -20,6 +20,7 @@ import (
 	"unireport/internal/fonts"
 	"unireport/internal/glyphs"
 	"unireport/internal/htmlout"
+	"unireport/internal/inputfile"
 	"unireport/internal/layout"
 	"unireport/internal/pdfout"
 	"unireport/internal/placeholder"
@@ -140,21 +141,19 @@ func loadFonts(e *edition.Edition, diags *diag.List) *fonts.Set {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(e.Dir, path)
 		}
-		info, err := os.Stat(path)
+		b, err := inputfile.Read(path, maxFontFile)
+		var tooLarge *inputfile.TooLargeError
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			diags.Errorf(at(f), "fonts.%s: the font file %s does not exist (paths are relative to the edition's folder, %s)", k.key, path, e.Dir)
+		case errors.Is(err, inputfile.ErrNotRegular):
+			diags.Errorf(at(f), "fonts.%s: %s is %v; name a .ttf file", k.key, path, strings.TrimPrefix(err.Error(), inputfile.ErrNotRegular.Error()+": it is "))
+		case errors.As(err, &tooLarge):
+			diags.Errorf(at(f), "fonts.%s: %s is %s; a font file may be at most %s: is it the right file?", k.key, path, inputfile.Size(tooLarge.Size), inputfile.Size(tooLarge.Limit))
 		case err != nil:
 			diags.Errorf(at(f), "fonts.%s: cannot read the font file: %v", k.key, err)
-		case info.IsDir():
-			diags.Errorf(at(f), "fonts.%s: %s is a folder; name a .ttf file", k.key, path)
-		case info.Size() > maxFontFile:
-			diags.Errorf(at(f), "fonts.%s: %s is %d MB; a font file may be at most %d MB: is it the right file?", k.key, path, info.Size()>>20, maxFontFile>>20)
 		default:
-			data[f], err = os.ReadFile(path)
-			if err != nil {
-				diags.Errorf(at(f), "fonts.%s: cannot read the font file: %v", k.key, err)
-			}
+			data[f] = b
 		}
 		ok = ok && data[f] != nil
 	}

@@ -32,8 +32,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"unireport/internal/testtool"
 )
 
 // FileName is the name of the official text in the shared seed folder.
@@ -517,4 +520,26 @@ func FirstDifference(a, b []string) int {
 		return min(len(a), len(b))
 	}
 	return -1
+}
+
+// NeedPath returns the path of the official text, or ends the test: Skip
+// where ../shared/seed is missing (a clone on its own), Fatal when CI is
+// set, as for the tools tests drive.
+func NeedPath(t testing.TB) string {
+	t.Helper()
+	p, err := Path()
+	if err != nil {
+		testtool.Missing(t, fmt.Sprintf("the official 2017 text is not beside the project (%v): these tests compare the report with it", err))
+	}
+	return p
+}
+
+// Need loads the official text, or ends the test as NeedPath does.
+func Need(t testing.TB) *Seed {
+	t.Helper()
+	s, err := Load(NeedPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -8,11 +8,7 @@ import (
 
 func loadSeed(t *testing.T) *Seed {
 	t.Helper()
-	s, err := LoadDefault()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return Need(t)
 }
 
 func TestCounts(t *testing.T) {
