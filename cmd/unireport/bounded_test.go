@@ -14,7 +14,7 @@ import (
 func TestBuildEndsOnEndlessInput(t *testing.T) {
 	for _, c := range []struct {
 		name  string
-		break_ func(t *testing.T)
+		spoil func(t *testing.T)
 		want  string
 	}{
 		{"a template loop", func(t *testing.T) {
@@ -44,7 +44,7 @@ func TestBuildEndsOnEndlessInput(t *testing.T) {
 			}
 			html := filepath.Join("output", "2017", "universalization-status-2017.html")
 			before, _ := os.ReadFile(html)
-			c.break_(t)
+			c.spoil(t)
 			start := time.Now()
 			code, _, errOut := runCmd(t, "build", "2017")
 			if took := time.Since(start); took > 5*time.Second {
