@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"unireport/internal/atomicfile"
+	"unireport/internal/diag"
 	"unireport/internal/edition"
 	"unireport/internal/report"
 )
@@ -52,7 +53,11 @@ type buildOptions struct {
 }
 
 // buildAll builds every edition folder under root into out/<year>, going on
-// after a failure so that every broken edition is reported in one run.
+// after a failure so that every broken edition is reported in one run. It
+// prepares every edition first, to know where each would be written: two
+// editions that would write into the same folder (a copied folder whose
+// year was not changed) are built neither of them, so that the copy cannot
+// silently replace the real report.
 func buildAll(root, out string, opts buildOptions, stdout, stderr io.Writer) int {
 	folders, err := edition.Folders(root)
 	if err != nil {
@@ -64,20 +69,83 @@ func buildAll(root, out string, opts buildOptions, stdout, stderr io.Writer) int
 		return 2
 	}
 	code := 0
+	var ready []*prepared
 	for _, f := range folders {
 		outDir := ""
 		if out != "" {
 			outDir = filepath.Join(out, strconv.Itoa(f.Year))
 		}
-		if c := buildOne(f.Dir, outDir, opts, stdout, stderr); c > code {
+		p := prepareEdition(f.Dir, outDir, opts, stderr)
+		if p == nil {
+			code = 1
+			continue
+		}
+		ready = append(ready, p)
+	}
+	// The editions of each output folder, in the order of their folders.
+	byOut := map[string][]*prepared{}
+	for _, p := range ready {
+		k := filepath.Clean(p.outDir)
+		byOut[k] = append(byOut[k], p)
+	}
+	for _, p := range ready {
+		same := byOut[filepath.Clean(p.outDir)]
+		if len(same) > 1 {
+			if same[0] == p { // one message for the group
+				both, none := "both", "neither"
+				if len(same) > 2 {
+					both, none = "all", "none of them"
+				}
+				fmt.Fprintf(stderr, "unireport: %s would %s write %s%c, so %s was built: give each edition its own year (year in edition.toml must match the folder name)\n",
+					andList(same), both, filepath.Clean(p.outDir), filepath.Separator, none)
+			}
+			code = 1
+			continue
+		}
+		if c := writeEdition(p, opts, stdout, stderr); c > code {
 			code = c
 		}
 	}
 	return code
 }
 
+// andList names the editions' folders: "a and b", "a, b and c".
+func andList(ps []*prepared) string {
+	var s string
+	for i, p := range ps {
+		switch {
+		case i == 0:
+		case i == len(ps)-1:
+			s += " and "
+		default:
+			s += ", "
+		}
+		s += p.dir
+	}
+	return s
+}
+
+// prepared is an edition loaded and checked, with the folder its report
+// goes into.
+type prepared struct {
+	dir, outDir string
+	r           *report.Report
+	diags       diag.List
+}
+
 // buildOne builds one edition into outDir (default output/<year>).
 func buildOne(dir, outDir string, opts buildOptions, stdout, stderr io.Writer) int {
+	p := prepareEdition(dir, outDir, opts, stderr)
+	if p == nil {
+		return 1
+	}
+	return writeEdition(p, opts, stdout, stderr)
+}
+
+// prepareEdition loads and checks the edition in dir and works out its
+// output folder (outDir, or output/<year>); on errors it prints them and
+// returns nil.
+func prepareEdition(dir, outDir string, opts buildOptions, stderr io.Writer) *prepared {
 	prepare := report.Prepare
 	if opts.draft {
 		prepare = report.PrepareDraft // values still to fill in show as placeholders
@@ -86,8 +154,18 @@ func buildOne(dir, outDir string, opts buildOptions, stdout, stderr io.Writer) i
 	if diags.HasErrors() {
 		printDiagnostics(stderr, diags)
 		fmt.Fprintf(stderr, "%s: %s; nothing was written\n", dir, diags.Summary())
-		return 1
+		return nil
 	}
+	if outDir == "" {
+		outDir = report.OutputDir("output", r.Edition.Facts.Year)
+	}
+	return &prepared{dir: dir, outDir: outDir, r: r, diags: diags}
+}
+
+// writeEdition renders a prepared edition and writes its HTML and PDF
+// together: both are replaced, or neither.
+func writeEdition(p *prepared, opts buildOptions, stdout, stderr io.Writer) int {
+	r, diags, dir := p.r, p.diags, p.dir
 	d := report.Draft{On: opts.draft}
 	if opts.draft {
 		d.Built = time.Now()
@@ -106,19 +184,16 @@ func buildOne(dir, outDir string, opts buildOptions, stdout, stderr io.Writer) i
 	}
 	printDiagnostics(stderr, typeset) // words the PDF had to break
 	diags.Add(typeset...)
-	if outDir == "" {
-		outDir = report.OutputDir("output", r.Edition.Facts.Year)
-	}
-	htmlPath := filepath.Join(outDir, r.BaseName(d)+".html")
-	pdfPath := filepath.Join(outDir, r.BaseName(d)+".pdf")
-	for _, f := range []struct {
-		path string
-		data []byte
-	}{{htmlPath, html}, {pdfPath, pdf}} {
-		if err := atomicfile.Write(f.path, f.data, 0o644); err != nil {
-			fmt.Fprintf(stderr, "unireport: %v\n", err)
-			return 1
-		}
+	htmlPath := filepath.Join(p.outDir, r.BaseName(d)+".html")
+	pdfPath := filepath.Join(p.outDir, r.BaseName(d)+".pdf")
+	// One call for both: if the PDF cannot be replaced, the HTML is put
+	// back as it was (see atomicfile.WriteAll).
+	if err := atomicfile.WriteAll([]atomicfile.File{
+		{Path: htmlPath, Data: html, Perm: 0o644},
+		{Path: pdfPath, Data: pdf, Perm: 0o644},
+	}); err != nil {
+		fmt.Fprintf(stderr, "unireport: %v\n", err)
+		return 1
 	}
 	_, warnings := diags.Count()
 	fmt.Fprintf(stdout, "wrote %s and %s", htmlPath, pdfPath)

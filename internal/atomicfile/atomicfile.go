@@ -1,6 +1,8 @@
 // Package atomicfile writes files so that a reader sees the old file or
 // the new one, never half of either: the content goes to a temporary file
-// in the same folder, is synced, then renamed over the target.
+// in the same folder, is synced, then renamed over the target. Write
+// replaces one file; WriteAll replaces several files of one folder
+// together or not at all.
 package atomicfile
 
 import (
