@@ -15,6 +15,7 @@ import (
 
 	"unireport/internal/diag"
 	"unireport/internal/inputfile"
+	"unireport/internal/tomlpos"
 )
 
 // The files of an edition and what each holds.
@@ -175,7 +176,17 @@ func (e *Edition) read(dir, name string, diags *diag.List) *source {
 			"the file is not valid UTF-8 text (save it as UTF-8 in your editor)")
 		return nil
 	}
-	src, ok := parseSource(path, string(b), diags)
+	text := string(b)
+	// Refuse deep nesting before parsing: the parser recurses once per
+	// level (and slows down as it goes), and no edition nests more than
+	// three deep.
+	const maxNesting, editionNesting = 32, 3
+	if p, deep := tomlpos.TooDeep(text, maxNesting); deep {
+		diags.Errorf(diag.Pos{File: path, Line: p.Line, Col: p.Col},
+			"lists or tables are nested more than %d deep here: an edition needs at most %d", maxNesting, editionNesting)
+		return nil
+	}
+	src, ok := parseSource(path, text, diags)
 	if !ok {
 		return nil
 	}

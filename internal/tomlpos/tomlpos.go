@@ -5,23 +5,95 @@
 // tables share it). This package scans a document that has already parsed
 // and indexes every key and value by its full path, with array indexes:
 // "state[3].quotation[1].text", "in_favour[2]".
+//
+// The index is a tree of keys and array elements, so that scanning takes
+// time and memory in proportion to the document: a path is spelled out
+// only when asked for (Paths, Strings), never once per level of nesting.
 package tomlpos
 
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
+
+// MaxIndexDepth is how deep in arrays and inline tables Scan indexes: a
+// value inside more than MaxIndexDepth of them has no position of its own
+// (look up the value that holds it) and its strings are not in Strings.
+// Scan skips such a value without recursion. Callers that must not miss
+// any refuse deeper documents first (see TooDeep); real data nests two or
+// three deep.
+const MaxIndexDepth = 64
 
 // Pos is a 1-based line and column (in characters).
 type Pos struct{ Line, Col int }
 
 // Index maps paths to the positions of keys and of values.
 type Index struct {
-	keys    map[string]Pos
-	values  map[string]Pos
-	order   []string // key paths in document order
-	strings []Span
+	root  node
+	order []*node // nodes with a key, in document order
+	spans []span  // string values, in document order
+
+	pathsOnce   sync.Once
+	paths       []string
+	stringsOnce sync.Once
+	strings     []Span
+}
+
+// node is a key of a table or an element of an array.
+type node struct {
+	parent   *node
+	name     string // the key; "" for an element
+	index    int    // the element's index; -1 for a key
+	key      Pos    // where the key is (or the [[header]] of an element)
+	value    Pos
+	hasKey   bool
+	hasValue bool
+	children map[string]*node
+	elems    []*node
+	tables   int // elements that [[headers]] added
+}
+
+func (n *node) child(name string) *node {
+	if c, ok := n.children[name]; ok {
+		return c
+	}
+	if n.children == nil {
+		n.children = map[string]*node{}
+	}
+	c := &node{parent: n, name: name, index: -1}
+	n.children[name] = c
+	return c
+}
+
+func (n *node) elem(i int) *node {
+	for len(n.elems) <= i {
+		n.elems = append(n.elems, &node{parent: n, index: len(n.elems)})
+	}
+	return n.elems[i]
+}
+
+// path spells out n's path: keys joined by dots, elements as [i].
+func (n *node) path() string {
+	var chain []*node
+	for m := n; m.parent != nil; m = m.parent {
+		chain = append(chain, m)
+	}
+	var b strings.Builder
+	for i := len(chain) - 1; i >= 0; i-- {
+		if m := chain[i]; m.index >= 0 {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(m.index))
+			b.WriteByte(']')
+		} else {
+			if i < len(chain)-1 {
+				b.WriteByte('.')
+			}
+			b.WriteString(m.name)
+		}
+	}
+	return b.String()
 }
 
 // Span is a string value's place in the source: the byte offsets of its
@@ -32,33 +104,111 @@ type Span struct {
 	Path       string
 }
 
+type span struct {
+	Span
+	node *node
+}
+
 // Strings returns every string value, in document order: the text that may
-// reach the report.
-func (ix *Index) Strings() []Span { return ix.strings }
+// reach the report. The paths are spelled out on the first call.
+func (ix *Index) Strings() []Span {
+	ix.stringsOnce.Do(func() {
+		ix.strings = make([]Span, len(ix.spans))
+		for i, sp := range ix.spans {
+			ix.strings[i] = sp.Span
+			ix.strings[i].Path = sp.node.path()
+		}
+	})
+	return ix.strings
+}
 
 // Key returns the position of the key at path.
 func (ix *Index) Key(path string) (Pos, bool) {
-	p, ok := ix.keys[path]
-	return p, ok
+	if n := ix.root.findName(path, hasKey); n != nil {
+		return n.key, true
+	}
+	return Pos{}, false
 }
 
 // Value returns the position of the value at path (for array elements, of
 // the element); it falls back to the key's position.
 func (ix *Index) Value(path string) (Pos, bool) {
-	if p, ok := ix.values[path]; ok {
-		return p, true
+	if n := ix.root.findName(path, hasValue); n != nil {
+		return n.value, true
 	}
 	return ix.Key(path)
 }
 
+func hasKey(n *node) bool   { return n.hasKey }
+func hasValue(n *node) bool { return n.hasValue }
+
+// findName finds the node at path r below n, where r starts with a key; ok
+// tells the node wanted. A quoted key may hold dots and brackets, so every
+// way to cut r into keys is tried, shortest key first.
+func (n *node) findName(r string, ok func(*node) bool) *node {
+	for i := 0; i <= len(r); i++ {
+		if i < len(r) && r[i] != '.' && r[i] != '[' {
+			continue
+		}
+		if c, found := n.children[r[:i]]; found {
+			if m := c.findRest(r[i:], ok); m != nil {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// findRest finds the node at r below n, where r is empty or starts with
+// ".key" or "[i]".
+func (n *node) findRest(r string, ok func(*node) bool) *node {
+	switch {
+	case r == "":
+		if ok(n) {
+			return n
+		}
+	case r[0] == '.':
+		return n.findName(r[1:], ok)
+	case r[0] == '[':
+		j := strings.IndexByte(r, ']')
+		if j < 2 || j > 10 || r[1] == '0' && j > 2 {
+			return nil
+		}
+		i := 0
+		for _, c := range []byte(r[1:j]) {
+			if c < '0' || c > '9' {
+				return nil
+			}
+			i = i*10 + int(c-'0')
+		}
+		if i < len(n.elems) {
+			return n.elems[i].findRest(r[j+1:], ok)
+		}
+	}
+	return nil
+}
+
 // Paths returns every key path in document order.
-func (ix *Index) Paths() []string { return ix.order }
+func (ix *Index) Paths() []string {
+	ix.pathsOnce.Do(func() {
+		seen := map[string]bool{}
+		for _, n := range ix.order {
+			if p := n.path(); !seen[p] {
+				seen[p] = true
+				ix.paths = append(ix.paths, p)
+			}
+		}
+	})
+	return ix.paths
+}
 
 // Scan indexes src, which must be valid TOML (parse it first: on invalid
-// input Scan returns what it found before getting lost, never panics).
+// input Scan returns what it found before getting lost, never panics). It
+// takes time in proportion to the length of src.
 func Scan(src string) *Index {
-	s := &scanner{src: src, line: 1, col: 1, arrays: map[string]int{},
-		ix: &Index{keys: map[string]Pos{}, values: map[string]Pos{}}}
+	s := &scanner{src: src, line: 1, col: 1, ix: &Index{}}
+	s.ix.root.index = -1
+	s.table = &s.ix.root
 	s.document()
 	return s.ix
 }
@@ -67,8 +217,8 @@ type scanner struct {
 	src       string
 	off       int
 	line, col int
-	table     string         // the current table's resolved path
-	arrays    map[string]int // array-of-tables path → elements seen so far
+	depth     int   // arrays and inline tables open around the scanner
+	table     *node // the current table
 	ix        *Index
 }
 
@@ -89,12 +239,17 @@ func (s *scanner) next() {
 	if s.eof() {
 		return
 	}
-	r, n := utf8.DecodeRuneInString(s.src[s.off:])
-	s.off += n
-	if r == '\n' {
+	switch c := s.src[s.off]; {
+	case c == '\n':
+		s.off++
 		s.line++
 		s.col = 1
-	} else {
+	case c < utf8.RuneSelf:
+		s.off++
+		s.col++
+	default:
+		_, n := utf8.DecodeRuneInString(s.src[s.off:])
+		s.off += n
 		s.col++
 	}
 }
@@ -157,47 +312,46 @@ func (s *scanner) header() {
 		s.next()
 	}
 	// Resolve every prefix to the current element of an array of tables.
-	path := ""
+	n := &s.ix.root
 	for i, k := range keys {
-		path = join(path, k)
+		n = n.child(k)
 		if i == len(keys)-1 && array {
-			n := s.arrays[path]
-			s.arrays[path] = n + 1
-			s.record(path, at) // the array as a whole: its first header
-			path += "[" + strconv.Itoa(n) + "]"
-		} else if n, ok := s.arrays[path]; ok {
-			path += "[" + strconv.Itoa(n-1) + "]"
+			s.record(n, at) // the array as a whole: its first header
+			n.tables++
+			n = n.elem(n.tables - 1)
+		} else if n.tables > 0 {
+			n = n.elem(n.tables - 1)
 		}
 	}
-	s.table = path
-	s.record(path, at)
+	s.table = n
+	s.record(n, at)
 }
 
 // keyValue reads "key = value" where the key is relative to table.
-func (s *scanner) keyValue(table string) {
+func (s *scanner) keyValue(table *node) {
 	at := s.pos()
 	keys := s.keyParts()
 	if len(keys) == 0 {
 		return
 	}
-	path := table
+	n := table
 	for _, k := range keys {
-		path = join(path, k)
+		n = n.child(k)
 	}
-	s.record(path, at)
+	s.record(n, at)
 	s.skipSpace()
 	if s.peek() != '=' {
 		return
 	}
 	s.next()
 	s.skipSpace()
-	s.value(path)
+	s.value(n)
 }
 
-func (s *scanner) record(path string, p Pos) {
-	if _, seen := s.ix.keys[path]; !seen {
-		s.ix.order = append(s.ix.order, path)
-		s.ix.keys[path] = p
+func (s *scanner) record(n *node, p Pos) {
+	if !n.hasKey {
+		n.hasKey, n.key = true, p
+		s.ix.order = append(s.ix.order, n)
 	}
 }
 
@@ -235,21 +389,29 @@ func isBare(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
-func (s *scanner) value(path string) {
-	s.ix.values[path] = s.pos()
+func (s *scanner) value(n *node) {
+	n.value, n.hasValue = s.pos(), true
 	switch {
 	case s.hasPrefix(`"""`):
-		s.stringSpan(path, 3, func() { s.multiline(`"""`, true) })
+		s.stringSpan(n, 3, func() { s.multiline(`"""`, true) })
 	case s.hasPrefix(`'''`):
-		s.stringSpan(path, 3, func() { s.multiline(`'''`, false) })
+		s.stringSpan(n, 3, func() { s.multiline(`'''`, false) })
 	case s.peek() == '"':
-		s.stringSpan(path, 1, func() { s.basicString() })
+		s.stringSpan(n, 1, s.skipBasicString)
 	case s.peek() == '\'':
-		s.stringSpan(path, 1, func() { s.literalString() })
-	case s.peek() == '[':
-		s.array(path)
-	case s.peek() == '{':
-		s.inlineTable(path)
+		s.stringSpan(n, 1, func() { s.literalString() })
+	case s.peek() == '[' || s.peek() == '{':
+		if s.depth >= MaxIndexDepth {
+			s.skipNested()
+			return
+		}
+		s.depth++
+		if s.peek() == '[' {
+			s.array(n)
+		} else {
+			s.inlineTable(n)
+		}
+		s.depth--
 	default:
 		for !s.eof() {
 			c := s.peek()
@@ -263,16 +425,16 @@ func (s *scanner) value(path string) {
 
 // stringSpan records the content of the string that read consumes; quote
 // is the length of its delimiters.
-func (s *scanner) stringSpan(path string, quote int, read func()) {
+func (s *scanner) stringSpan(n *node, quote int, read func()) {
 	start := s.off + quote
 	p := s.pos()
 	p.Col += quote
 	read()
 	end := max(start, s.off-quote)
-	s.ix.strings = append(s.ix.strings, Span{Start: start, End: end, Pos: p, Path: path})
+	s.ix.spans = append(s.ix.spans, span{Span{Start: start, End: end, Pos: p}, n})
 }
 
-func (s *scanner) array(path string) {
+func (s *scanner) array(n *node) {
 	s.next() // [
 	for i := 0; ; i++ {
 		s.skipBlank()
@@ -281,7 +443,7 @@ func (s *scanner) array(path string) {
 			return
 		}
 		start := s.off
-		s.value(path + "[" + strconv.Itoa(i) + "]")
+		s.value(n.elem(i))
 		s.skipBlank()
 		if s.peek() == ',' {
 			s.next()
@@ -291,7 +453,7 @@ func (s *scanner) array(path string) {
 	}
 }
 
-func (s *scanner) inlineTable(path string) {
+func (s *scanner) inlineTable(n *node) {
 	s.next() // {
 	for {
 		s.skipBlank()
@@ -300,7 +462,7 @@ func (s *scanner) inlineTable(path string) {
 			return
 		}
 		start := s.off
-		s.keyValue(path)
+		s.keyValue(n)
 		s.skipBlank()
 		if s.peek() == ',' {
 			s.next()
@@ -310,8 +472,48 @@ func (s *scanner) inlineTable(path string) {
 	}
 }
 
+// skipNested skips the array or inline table at the scanner, with all it
+// holds, without indexing it (and without recursion, however deep it is).
+func (s *scanner) skipNested() {
+	depth := 0
+	for !s.eof() {
+		switch s.peek() {
+		case '[', '{':
+			depth++
+			s.next()
+		case ']', '}':
+			depth--
+			s.next()
+			if depth <= 0 {
+				return
+			}
+		case '#':
+			s.skipComment()
+		case '"', '\'':
+			s.skipString()
+		default:
+			s.next()
+		}
+	}
+}
+
+// skipString skips a string of any of the four kinds.
+func (s *scanner) skipString() {
+	switch {
+	case s.hasPrefix(`"""`):
+		s.multiline(`"""`, true)
+	case s.hasPrefix(`'''`):
+		s.multiline(`'''`, false)
+	case s.peek() == '"':
+		s.skipBasicString()
+	default:
+		s.literalString()
+	}
+}
+
 // basicString reads a "..." string and returns its unescaped-enough text
-// (escapes are kept as written; keys rarely have them).
+// (escapes are kept as written, without the backslash; keys rarely have
+// them).
 func (s *scanner) basicString() string {
 	s.next()
 	var b strings.Builder
@@ -319,11 +521,24 @@ func (s *scanner) basicString() string {
 		if s.peek() == '\\' {
 			s.next()
 		}
-		b.WriteByte(s.peek())
+		start := s.off
 		s.next()
+		b.WriteString(s.src[start:s.off])
 	}
 	s.next()
 	return b.String()
+}
+
+// skipBasicString skips a "..." string.
+func (s *scanner) skipBasicString() {
+	s.next()
+	for !s.eof() && s.peek() != '"' && s.peek() != '\n' {
+		if s.peek() == '\\' {
+			s.next()
+		}
+		s.next()
+	}
+	s.next()
 }
 
 func (s *scanner) literalString() string {
@@ -359,11 +574,4 @@ func (s *scanner) multiline(delim string, escapes bool) {
 		}
 		s.next()
 	}
-}
-
-func join(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + "." + b
 }
