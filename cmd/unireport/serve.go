@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"unireport/internal/preview"
@@ -27,9 +28,11 @@ func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", defaultAddr, "listen on `HOST:PORT`")
+	var hosts hostNames
+	fs.Var(&hosts, "host", "answer also to `NAME` (or NAME:PORT), a name this machine is reached by; repeatable")
 	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: unireport serve [-addr HOST:PORT] [-templates DIR] [EDITION]")
+		fmt.Fprintln(stderr, "usage: unireport serve [-addr HOST:PORT] [-host NAME]... [-templates DIR] [EDITION]")
 		fmt.Fprintln(stderr, "Serves the draft report, rebuilt and reloaded on every save, until Ctrl-C.")
 		fs.PrintDefaults()
 	}
@@ -50,7 +53,12 @@ func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if !local {
 		fmt.Fprintf(stderr, "unireport: warning: listening on %s, not only on this machine: others on the network can see the drafts\n", ln.Addr())
 	}
-	s, err := preview.New(preview.Config{DataDir: dir, TemplatesDir: *tmpl, AllowAnyHost: !local, Log: stdout})
+	// A name listened on is one the machine is reached by; an address is
+	// allowed by the preview itself, unless it is 0.0.0.0 or [::].
+	if host, _, err := net.SplitHostPort(*addr); err == nil && host != "" && net.ParseIP(host) == nil {
+		hosts = append(hosts, host)
+	}
+	s, err := preview.New(preview.Config{DataDir: dir, TemplatesDir: *tmpl, Hosts: hosts, BuildHook: buildHook, Log: stdout})
 	if err != nil {
 		ln.Close()
 		fmt.Fprintf(stderr, "unireport: %v\n", err)
@@ -63,6 +71,23 @@ func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	fmt.Fprintln(stdout, "stopped")
 	return 0
+}
+
+// buildHook is given to the preview as Config.BuildHook: tests make a
+// build slow with it.
+var buildHook func()
+
+// hostNames is the value of the repeatable flag -host.
+type hostNames []string
+
+func (h *hostNames) String() string { return strings.Join(*h, ",") }
+
+func (h *hostNames) Set(name string) error {
+	if name == "" || strings.ContainsAny(name, "/ \t") {
+		return fmt.Errorf("want a host name such as preview.example.org, or NAME:PORT, not %q", name)
+	}
+	*h = append(*h, name)
+	return nil
 }
 
 // isLoopback reports whether addr is on this machine only.

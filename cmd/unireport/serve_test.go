@@ -3,14 +3,17 @@ package main
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -98,28 +101,142 @@ func TestServe(t *testing.T) {
 }
 
 // TestServeWarnsBeyondLoopback names an address open to the network: serve
-// warns that others can see the drafts, and answers any host name.
+// warns that others can see the drafts, and still answers only to this
+// machine's names and to those given with -host, so that no web page can
+// reach the drafts by rebinding a name of its own to this machine.
 func TestServeWarnsBeyondLoopback(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	var out, errOut lockedBuffer
 	done := make(chan int, 1)
 	go func() {
-		done <- serveUntil(ctx, []string{"-addr", "0.0.0.0:0", "-templates", templates, goodEdition}, &out, &errOut)
+		done <- serveUntil(ctx, []string{"-addr", "0.0.0.0:0", "-host", "preview.example.org", "-host", "unireport.office.example",
+			"-templates", templates, goodEdition}, &out, &errOut)
 	}()
 	url := waitForURL(t, &out)
 	if !strings.Contains(errOut.String(), "warning: listening on ") || !strings.Contains(errOut.String(), "others on the network can see the drafts") {
 		t.Errorf("no warning on stderr: %q", errOut.String())
 	}
-	req, _ := http.NewRequest(http.MethodGet, url, nil)
-	req.Host = "preview.example.org"
-	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 {
-		t.Errorf("a request for another host name: %v %v", resp, err)
-	} else {
-		resp.Body.Close()
+	name, err := os.Hostname()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for host, want := range map[string]int{
+		"preview.example.org":      200,
+		"unireport.office.example": 200,
+		name:                       200,
+		"attacker.example":         421,
+		"office.example":           421,
+	} {
+		code, body := getAs(t, url, host)
+		if code != want {
+			t.Errorf("a request for host %s: %d, want %d", host, code, want)
+		}
+		if code != 200 && !strings.Contains(body, "-host") {
+			t.Errorf("the refusal of host %s does not name -host: %q", host, body)
+		}
 	}
 	cancel()
 	if code := <-done; code != 0 {
 		t.Errorf("exit %d", code)
+	}
+}
+
+// TestServeHostFlag checks that -host takes host names only.
+func TestServeHostFlag(t *testing.T) {
+	for _, name := range []string{"", "http://preview.example.org/", "a b"} {
+		var out, errOut lockedBuffer
+		code := serveUntil(context.Background(), []string{"-addr", "127.0.0.1:0", "-host", name, "-templates", templates, goodEdition}, &out, &errOut)
+		if code != 2 || !strings.Contains(errOut.String(), "want a host name") {
+			t.Errorf("-host %q: exit %d, stderr %q; want 2 and a complaint", name, code, errOut.String())
+		}
+	}
+}
+
+// getAs gets url giving host as the Host header.
+func getAs(t *testing.T, url, host string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = host
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// TestServeStopsDuringSlowBuild saves a file and stops serve while the
+// build of that save is slow: serve stops at once, and prints nothing
+// after "stopped" when the build ends.
+func TestServeStopsDuringSlowBuild(t *testing.T) {
+	entered, release := make(chan struct{}), make(chan struct{})
+	var calls atomic.Int32
+	buildHook = func() {
+		if calls.Add(1) == 2 { // the first build is New's
+			close(entered)
+			<-release
+		}
+	}
+	var released sync.Once
+	t.Cleanup(func() { released.Do(func() { close(release) }); buildHook = nil })
+
+	dir := copyEdition(t, "edition.toml", "stale_after_years = 5", "stale_after_years = 5") // an unchanged copy
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut lockedBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- serveUntil(ctx, []string{"-addr", "127.0.0.1:0", "-templates", templates, dir}, &out, &errOut)
+	}()
+	waitForURL(t, &out)
+	// serve prints its address before it watches the files: save until a
+	// save is seen.
+	for saves := 0; ; saves++ {
+		touch(t, filepath.Join(dir, "vote.toml"))
+		select {
+		case <-entered:
+		case <-time.After(200 * time.Millisecond):
+			if saves < 50 {
+				continue
+			}
+			t.Fatal("no build after a save")
+		}
+		break
+	}
+	cancel()
+	stopped := time.Now()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit %d after stopping, want 0\n%s", code, errOut.String())
+		}
+		if took := time.Since(stopped); took > 2*time.Second {
+			t.Errorf("serve took %v to stop", took)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("serve did not stop 5 s after it was told to, while a build was slow")
+	}
+	released.Do(func() { close(release) })
+	time.Sleep(200 * time.Millisecond) // for the build to end, and to print if it would
+	if !strings.HasSuffix(out.String(), "stopped\n") {
+		t.Errorf("stdout does not end with stopped:\n%s", out.String())
+	}
+}
+
+// touch writes a file again as it is, as an editor's save.
+func touch(t *testing.T, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -183,6 +300,80 @@ func TestServeInterrupt(t *testing.T) {
 	<-copied
 	if err := cmd.Wait(); err != nil {
 		t.Errorf("after an interrupt: %v\nstderr:\n%s", err, errOut.String())
+	}
+	if !strings.HasSuffix(out.String(), "stopped\n") {
+		t.Errorf("stdout does not end with stopped:\n%s", out.String())
+	}
+}
+
+// TestServeInterruptDuringSlowBuild interrupts serve in a child process
+// while the build of a save is slow (its build hook never returns): it
+// must still stop at once and exit 0.
+func TestServeInterruptDuringSlowBuild(t *testing.T) {
+	if dir := os.Getenv("UNIREPORT_SERVE_SLOW_CHILD"); dir != "" {
+		var calls atomic.Int32
+		buildHook = func() {
+			if calls.Add(1) > 1 { // the first build is New's
+				fmt.Println("slow build started")
+				time.Sleep(time.Hour)
+			}
+		}
+		os.Exit(run([]string{"serve", "-addr", "127.0.0.1:0", "-templates", templates, dir}, os.Stdout, os.Stderr))
+	}
+	dir := copyEdition(t, "edition.toml", "stale_after_years = 5", "stale_after_years = 5") // an unchanged copy
+	cmd := exec.Command(os.Args[0], "-test.run=^TestServeInterruptDuringSlowBuild$")
+	// GORACE: a child built with -race sleeps a second before it exits,
+	// which is not serve's doing.
+	cmd.Env = append(os.Environ(), "UNIREPORT_SERVE_SLOW_CHILD="+dir, "GORACE=atexit_sleep_ms=0")
+	var errOut lockedBuffer
+	cmd.Stderr = &errOut
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var out lockedBuffer
+	copied := make(chan struct{})
+	go func() {
+		defer close(copied)
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			out.Write([]byte(sc.Text() + "\n"))
+		}
+	}()
+	waitForURL(t, &out)
+	// serve prints its address before it watches the files: save until a
+	// save is seen.
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(out.String(), "slow build started") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no build after a save:\n%s", out.String())
+		}
+		touch(t, filepath.Join(dir, "vote.toml"))
+		time.Sleep(200 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	interrupted := time.Now()
+	exited := make(chan error, 1)
+	go func() {
+		<-copied
+		exited <- cmd.Wait()
+	}()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("after an interrupt: %v\nstderr:\n%s", err, errOut.String())
+		}
+		t.Logf("stopped %v after the interrupt", time.Since(interrupted).Round(time.Millisecond))
+	case <-time.After(5 * time.Second):
+		cmd.Process.Kill()
+		<-exited
+		t.Fatalf("serve did not stop 5 s after an interrupt during a slow build\nstdout:\n%s", out.String())
 	}
 	if !strings.HasSuffix(out.String(), "stopped\n") {
 		t.Errorf("stdout does not end with stopped:\n%s", out.String())

@@ -24,32 +24,121 @@ type snapshot struct {
 	pdf    *pdfCache // nil when broken
 }
 
-// rebuild builds the report from the files and, if the result differs from
-// what is served, publishes it and tells every open page. It reports
-// whether it published.
-func (s *Server) rebuild() bool {
+// maxBuilds is how many builds may run at once: the newest, and one that a
+// newer save has superseded but that has not ended yet. A superseded build
+// cannot be stopped in the middle of loading the files or running the
+// templates (the pipeline takes no context), but it skips what is left
+// after that, and it is bounded: it ends by itself. A build due while two
+// run starts as soon as one of them ends.
+const maxBuilds = 2
+
+// rebuildSoon starts a build of the files as they are now in a goroutine
+// of its own, and returns at once. A build under way is superseded: what
+// it makes is thrown away, never published over a newer build.
+func (s *Server) rebuildSoon() {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
+	if s.stopped {
+		return
+	}
+	if s.running >= maxBuilds {
+		s.pending = true
+		return
+	}
+	s.startLocked()
+}
+
+// startLocked starts the next build; s.buildMu is held.
+func (s *Server) startLocked() {
+	s.started++
+	n := s.started
+	s.running++
+	s.pending = false
+	s.building.Add(1)
+	go func() {
+		defer s.building.Done()
+		s.runBuild(n)
+		s.buildMu.Lock()
+		defer s.buildMu.Unlock()
+		s.running--
+		if s.pending && !s.stopped {
+			s.startLocked()
+		}
+	}()
+}
+
+// rebuild builds the report from the files in the caller's goroutine and,
+// if the result differs from what is served, publishes it and tells every
+// open page. It reports whether it published.
+func (s *Server) rebuild() bool {
+	s.buildMu.Lock()
+	s.started++
+	n := s.started
+	s.buildMu.Unlock()
+	return s.runBuild(n)
+}
+
+// runBuild is build number n. It publishes what it makes unless that shows
+// what is served already, or a newer build has started meanwhile, or the
+// server has stopped; it reports whether it published.
+//
+// A build compares its result with the build served when it starts. That
+// is still the one served when it publishes: only the newest build started
+// may publish.
+func (s *Server) runBuild(n int64) bool {
 	s.builds.Add(1)
 	start := time.Now()
-	prev := s.cur.Load()
-	next := s.build(prev, start)
+	next := s.build(s.cur.Load(), start, func() bool { return s.superseded(n) })
+	if s.cfg.BuildHook != nil {
+		s.cfg.BuildHook()
+	}
 	if next == nil {
 		return false
 	}
-	s.gen++
-	next.id = fmt.Sprintf("%s-%d", s.nonce, s.gen)
+	next.id = fmt.Sprintf("%s-%d", s.nonce, n)
 	next.page = pageFor(next)
+	took := time.Since(start)
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	if s.supersededLocked(n) {
+		return false
+	}
 	s.cur.Store(next)
 	s.hub.broadcast(next.id)
-	s.logBuild(next, time.Since(start))
+	s.logBuild(next, took)
 	return true
 }
 
+// superseded reports whether build n may not publish: a newer build has
+// started, or the server has stopped.
+func (s *Server) superseded(n int64) bool {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	return s.supersededLocked(n)
+}
+
+func (s *Server) supersededLocked(n int64) bool { return s.stopped || n != s.started }
+
+// stop ends building: no build starts or publishes after it returns. A
+// build under way goes on to its end, and then throws away what it made.
+func (s *Server) stop() {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	s.stopped = true
+}
+
+// waitBuilds waits for the builds under way to end. Only tests use it:
+// Serve does not wait for them.
+func (s *Server) waitBuilds() { s.building.Wait() }
+
 // build runs the pipeline and returns the new snapshot, or nil when it
-// would show what prev shows.
-func (s *Server) build(prev *snapshot, now time.Time) *snapshot {
+// would show what prev shows, or when it has become stale: then it stops
+// early, since what it makes would be thrown away.
+func (s *Server) build(prev *snapshot, now time.Time, stale func() bool) *snapshot {
 	r, diags := s.prepare()
+	if stale() {
+		return nil
+	}
 	if r != nil {
 		html, err := s.render(r, now)
 		if err == nil {

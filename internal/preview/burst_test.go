@@ -87,8 +87,11 @@ func TestBurstOfSaves(t *testing.T) {
 	readers.Wait()
 	rebuilds := s.builds.Load() - before
 	t.Logf("100 saves in %v: %d rebuilds; %d pages fetched meanwhile", took.Round(time.Millisecond), rebuilds, fetched)
-	if rebuilds < 1 || rebuilds > 10 {
-		t.Errorf("100 saves made %d rebuilds, want one or a few", rebuilds)
+	// A stream of saves is rebuilt at least every MaxWait, and a build no
+	// longer holds back the next one: when the saves are slow (a loaded
+	// machine), allow one rebuild per MaxWait they took.
+	if most := 10 + int64(took/s.cfg.MaxWait); rebuilds < 1 || rebuilds > most {
+		t.Errorf("100 saves made %d rebuilds, want one or a few (at most %d)", rebuilds, most)
 	}
 	for _, p := range problems {
 		t.Error(p)

@@ -2,7 +2,9 @@ package preview
 
 import (
 	"fmt"
+	"io"
 	"net/http"
+	"time"
 )
 
 // serveEvents streams Server-Sent Events: first the id of the build being
@@ -11,13 +13,29 @@ import (
 // after it still reloads. The stream ends when the client goes away or
 // the server shuts down.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
+	if _, ok := w.(http.Flusher); !ok {
 		http.Error(w, "streaming is not supported", http.StatusInternalServerError)
 		return
 	}
 	ids, leave := s.hub.subscribe()
 	defer leave()
+	// The stream lasts as long as the page is open, so the write timeout
+	// of the other responses is lifted; but each event must be written
+	// within it, so that a client that stops reading does not hold the
+	// stream for ever.
+	rc := http.NewResponseController(w)
+	rc.SetWriteDeadline(time.Time{})
+	send := func(event string) bool {
+		rc.SetWriteDeadline(time.Now().Add(s.cfg.WriteTimeout))
+		if _, err := io.WriteString(w, event); err != nil {
+			return false
+		}
+		if rc.Flush() != nil {
+			return false
+		}
+		rc.SetWriteDeadline(time.Time{})
+		return true
+	}
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("X-Accel-Buffering", "no")
@@ -26,10 +44,9 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// retry: reconnect within a second when the server comes back.
-	if _, err := fmt.Fprintf(w, "retry: 1000\nevent: build\ndata: %s\n\n", s.cur.Load().id); err != nil {
+	if !send(fmt.Sprintf("retry: 1000\nevent: build\ndata: %s\n\n", s.cur.Load().id)) {
 		return
 	}
-	flusher.Flush()
 	for {
 		select {
 		case <-r.Context().Done():
@@ -38,10 +55,9 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
-			if _, err := fmt.Fprintf(w, "event: build\ndata: %s\n\n", id); err != nil {
+			if !send(fmt.Sprintf("event: build\ndata: %s\n\n", id)) {
 				return
 			}
-			flusher.Flush()
 		}
 	}
 }

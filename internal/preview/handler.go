@@ -1,10 +1,9 @@
 package preview
 
 import (
-	"net"
 	"net/http"
 	"strconv"
-	"strings"
+	"time"
 
 	"unireport/internal/report"
 )
@@ -18,8 +17,8 @@ const (
 
 // ServeHTTP serves the page, the PDF and the event stream.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !s.cfg.AllowAnyHost && !localHost(r.Host) {
-		http.Error(w, "this preview answers only to localhost", http.StatusMisdirectedRequest)
+	if !s.hosts.allows(r.Host) {
+		http.Error(w, s.hosts.refusal(r.Host), http.StatusMisdirectedRequest)
 		return
 	}
 	var serve http.HandlerFunc
@@ -52,6 +51,8 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) servePDF(w http.ResponseWriter, r *http.Request) {
+	// Making the PDF takes longer than the other responses.
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.cfg.PDFTimeout))
 	snap := s.cur.Load()
 	if snap.pdf == nil {
 		writeHTML(w, http.StatusServiceUnavailable,
@@ -78,19 +79,4 @@ func writeHTML(w http.ResponseWriter, status int, page []byte) {
 	h.Set("Content-Length", strconv.Itoa(len(page)))
 	w.WriteHeader(status)
 	w.Write(page)
-}
-
-// localHost reports whether a request's Host names this machine:
-// localhost, a name under .localhost, or a loopback address.
-func localHost(hostport string) bool {
-	host := hostport
-	if h, _, err := net.SplitHostPort(hostport); err == nil {
-		host = h
-	}
-	host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
-	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }

@@ -114,6 +114,9 @@ func start(t testing.TB, s *Server) string {
 		case <-time.After(10 * time.Second):
 			t.Error("Serve did not return 10 s after it was told to stop")
 		}
+		// Serve does not wait for a build under way; the test does, so
+		// that it leaves nothing running.
+		s.waitBuilds()
 	})
 	return "http://" + ln.Addr().String()
 }

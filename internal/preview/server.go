@@ -26,6 +26,15 @@ const (
 	DefaultQuiet = 50 * time.Millisecond
 	// DefaultMaxWait bounds the wait for quiet in a stream of changes.
 	DefaultMaxWait = time.Second
+
+	// The limits of the HTTP server, so that a client that sends slowly,
+	// or never, or reads slowly, cannot hold a connection for ever.
+	DefaultReadHeaderTimeout = 5 * time.Second
+	DefaultReadTimeout       = 10 * time.Second
+	DefaultWriteTimeout      = 30 * time.Second
+	DefaultPDFTimeout        = 2 * time.Minute
+	DefaultIdleTimeout       = 60 * time.Second
+	DefaultMaxHeaderBytes    = 64 << 10
 )
 
 // Config says what a Server shows.
@@ -34,25 +43,53 @@ type Config struct {
 	TemplatesDir string        // the templates' folder
 	Quiet        time.Duration // quiet period before a rebuild; default DefaultQuiet
 	MaxWait      time.Duration // longest wait for quiet; default DefaultMaxWait
-	// AllowAnyHost answers requests whatever host name they give. By
-	// default only localhost and loopback addresses are answered, so that
-	// a web page cannot reach the drafts by rebinding its name to 127.0.0.1.
-	AllowAnyHost bool
-	Log          io.Writer // where rebuilds and problems are logged; nil for nowhere
+
+	// Hosts are names, besides localhost and this machine's own names and
+	// addresses, that the preview answers to: names the machine is reached
+	// by, such as a DNS name on the office network. "NAME" is answered
+	// with or without the port listened on, "NAME:PORT" on that port only.
+	// A request for any other name is refused, so that no web page can
+	// reach the drafts by pointing a name of its own at this machine (DNS
+	// rebinding).
+	Hosts []string
+
+	// The limits of the HTTP server; zero for the default.
+	ReadHeaderTimeout time.Duration // to read a request's header; DefaultReadHeaderTimeout
+	ReadTimeout       time.Duration // to read a whole request; DefaultReadTimeout
+	// WriteTimeout bounds the writing of a response, from the end of its
+	// request's header; default DefaultWriteTimeout. The event stream is
+	// exempt, though each event must be written within it; the PDF has
+	// PDFTimeout instead.
+	WriteTimeout   time.Duration
+	PDFTimeout     time.Duration // to make and write the PDF; DefaultPDFTimeout
+	IdleTimeout    time.Duration // to keep an idle connection open; DefaultIdleTimeout
+	MaxHeaderBytes int           // the largest request header; DefaultMaxHeaderBytes
+
+	// BuildHook, if set, is called in every build once the report is
+	// built, before it is published: tests make a build slow with it.
+	BuildHook func()
+
+	Log io.Writer // where rebuilds and problems are logged; nil for nowhere
 }
 
 // Server is a live preview of one edition. Its zero value is not usable:
 // make one with New.
 type Server struct {
-	cfg     Config
-	roots   []root
-	nonce   string // tells this run's builds from another run's
-	hub     *hub
-	buildMu sync.Mutex // one build at a time; guards gen
-	gen     int
-	builds  atomic.Int64 // builds run, published or not
-	cur     atomic.Pointer[snapshot]
-	logMu   sync.Mutex
+	cfg    Config
+	roots  []root
+	nonce  string // tells this run's builds from another run's
+	hub    *hub
+	hosts  *allowList
+	builds atomic.Int64 // builds run, published or not
+	cur    atomic.Pointer[snapshot]
+	logMu  sync.Mutex
+
+	buildMu  sync.Mutex // guards the fields below, and publishing
+	started  int64      // the number of the newest build started
+	running  int        // builds under way, superseded or not
+	pending  bool       // a build is due as soon as fewer run
+	stopped  bool       // Serve has stopped: nothing more is built or published
+	building sync.WaitGroup
 }
 
 // New makes a server for the edition and builds it once. It fails only
@@ -68,6 +105,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
+	orDefault(&cfg.ReadHeaderTimeout, DefaultReadHeaderTimeout)
+	orDefault(&cfg.ReadTimeout, DefaultReadTimeout)
+	orDefault(&cfg.WriteTimeout, DefaultWriteTimeout)
+	orDefault(&cfg.PDFTimeout, DefaultPDFTimeout)
+	orDefault(&cfg.IdleTimeout, DefaultIdleTimeout)
+	orDefault(&cfg.MaxHeaderBytes, DefaultMaxHeaderBytes)
 	cfg.DataDir, cfg.TemplatesDir = filepath.Clean(cfg.DataDir), filepath.Clean(cfg.TemplatesDir)
 	for _, dir := range []string{cfg.DataDir, cfg.TemplatesDir} {
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
@@ -79,15 +122,25 @@ func New(cfg Config) (*Server, error) {
 		roots: []root{{cfg.DataDir, ".toml"}, {cfg.TemplatesDir, ".md"}},
 		nonce: strconv.FormatInt(time.Now().UnixNano(), 36),
 		hub:   newHub(),
+		hosts: newAllowList(cfg.Hosts),
 	}
 	s.rebuild()
 	return s, nil
 }
 
+// orDefault sets *v to def if it is zero or less.
+func orDefault[T time.Duration | int](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
+}
+
 // Serve serves the preview on ln and rebuilds on every change, until ctx is
 // done; then it ends the open event streams, shuts the server down and
-// returns nil. It closes ln. A Server serves once.
+// returns nil. It does not wait for a build under way: what that build
+// makes is thrown away. It closes ln. A Server serves once.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	defer s.stop()
 	w, err := newWatcher(s.roots)
 	if err != nil {
 		ln.Close()
@@ -99,11 +152,19 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	watching.Go(func() { s.watch(ctx, w) })
 	defer func() {
 		cancel()
-		watching.Wait()
+		watching.Wait() // never long: builds run in goroutines of their own
 		w.close()
 	}()
 
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	s.hosts.listening(ln.Addr())
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout,
+		ReadTimeout:       s.cfg.ReadTimeout,
+		WriteTimeout:      s.cfg.WriteTimeout,
+		IdleTimeout:       s.cfg.IdleTimeout,
+		MaxHeaderBytes:    s.cfg.MaxHeaderBytes,
+	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {
@@ -111,6 +172,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	case <-ctx.Done():
 	}
+	s.stop()
 	s.hub.close() // event streams never end by themselves
 	// Let requests under way finish, briefly; then close what is left, such
 	// as the connections a browser opens ahead of need.
@@ -158,7 +220,7 @@ func (s *Server) watch(ctx context.Context, w *watcher) {
 		case <-timer.C:
 			q.done()
 			w.rescan()
-			s.rebuild()
+			s.rebuildSoon()
 		}
 	}
 }
