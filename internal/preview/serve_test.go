@@ -112,10 +112,10 @@ func mkdir(t *testing.T, path string) {
 // waitFor polls cond for up to 5 s.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second) // generous: a loaded CI machine builds slowly
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatalf("no %s within 5 s", what)
+			t.Fatalf("no %s within 15 s", what)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
