@@ -263,16 +263,15 @@ func TestLoopback(t *testing.T) {
 	}
 }
 
-// TestServeInterrupt runs serve in a child process and interrupts it, as
-// Ctrl-C does: it must stop cleanly and exit 0.
-func TestServeInterrupt(t *testing.T) {
-	if os.Getenv("UNIREPORT_SERVE_CHILD") == "1" {
-		os.Exit(run([]string{"serve", "-addr", "127.0.0.1:0", "-templates", templates, goodEdition}, os.Stdout, os.Stderr))
-	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestServeInterrupt$")
-	cmd.Env = append(os.Environ(), "UNIREPORT_SERVE_CHILD=1")
-	var errOut lockedBuffer
-	cmd.Stderr = &errOut
+// startChild runs the test named test again in a child process with env
+// added, for the child to run serve; its output is collected until it
+// ends (copied closes then). The child is killed when the test ends.
+func startChild(t *testing.T, test string, env ...string) (cmd *exec.Cmd, out, errOut *lockedBuffer, copied chan struct{}) {
+	t.Helper()
+	cmd = exec.Command(os.Args[0], "-test.run=^"+test+"$")
+	cmd.Env = append(os.Environ(), env...)
+	out, errOut = &lockedBuffer{}, &lockedBuffer{}
+	cmd.Stderr = errOut
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -280,9 +279,8 @@ func TestServeInterrupt(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer cmd.Process.Kill()
-	var out lockedBuffer
-	copied := make(chan struct{})
+	t.Cleanup(func() { cmd.Process.Kill() })
+	copied = make(chan struct{})
 	go func() {
 		defer close(copied)
 		sc := bufio.NewScanner(stdout)
@@ -290,7 +288,17 @@ func TestServeInterrupt(t *testing.T) {
 			out.Write([]byte(sc.Text() + "\n"))
 		}
 	}()
-	url := waitForURL(t, &out)
+	return cmd, out, errOut, copied
+}
+
+// TestServeInterrupt runs serve in a child process and interrupts it, as
+// Ctrl-C does: it must stop cleanly and exit 0.
+func TestServeInterrupt(t *testing.T) {
+	if os.Getenv("UNIREPORT_SERVE_CHILD") == "1" {
+		os.Exit(run([]string{"serve", "-addr", "127.0.0.1:0", "-templates", templates, goodEdition}, os.Stdout, os.Stderr))
+	}
+	cmd, out, errOut, copied := startChild(t, "TestServeInterrupt", "UNIREPORT_SERVE_CHILD=1")
+	url := waitForURL(t, out)
 	if code, _ := httpGet(t, url); code != 200 {
 		t.Errorf("GET %s: %d", url, code)
 	}
@@ -321,30 +329,10 @@ func TestServeInterruptDuringSlowBuild(t *testing.T) {
 		os.Exit(run([]string{"serve", "-addr", "127.0.0.1:0", "-templates", templates, dir}, os.Stdout, os.Stderr))
 	}
 	dir := copyEdition(t, "edition.toml", "stale_after_years = 5", "stale_after_years = 5") // an unchanged copy
-	cmd := exec.Command(os.Args[0], "-test.run=^TestServeInterruptDuringSlowBuild$")
 	// GORACE: a child built with -race sleeps a second before it exits,
 	// which is not serve's doing.
-	cmd.Env = append(os.Environ(), "UNIREPORT_SERVE_SLOW_CHILD="+dir, "GORACE=atexit_sleep_ms=0")
-	var errOut lockedBuffer
-	cmd.Stderr = &errOut
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	var out lockedBuffer
-	copied := make(chan struct{})
-	go func() {
-		defer close(copied)
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			out.Write([]byte(sc.Text() + "\n"))
-		}
-	}()
-	waitForURL(t, &out)
+	cmd, out, errOut, copied := startChild(t, "TestServeInterruptDuringSlowBuild", "UNIREPORT_SERVE_SLOW_CHILD="+dir, "GORACE=atexit_sleep_ms=0")
+	waitForURL(t, out)
 	// serve prints its address before it watches the files: save until a
 	// save is seen.
 	deadline := time.Now().Add(10 * time.Second)
