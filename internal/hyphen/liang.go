@@ -3,6 +3,7 @@ package hyphen
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,7 +31,7 @@ type patterns struct {
 	nsym     int            // alphabet size, including 0 (none) and symDot
 	ascii    [128]uint8     // symbol of each ASCII rune, case folded
 	other    map[rune]uint8 // symbol of each lower-case non-ASCII rune
-	next     []int32        // next[node*nsym+sym]: child node, 0 for none
+	next     []uint16       // next[node*nsym+sym]: child node, 0 for none (en-GB has 13,866 nodes)
 	valLo    []uint32       // values of node n are vals[valLo[n]:valHi[n]]
 	valHi    []uint32
 	vals     []valEntry
@@ -105,16 +106,19 @@ func parsePatterns(src string) (*patterns, error) {
 	// rows for twice as many nodes as patterns (1.6 times for en-GB), to
 	// grow rarely. Rows past len(next) are still zero when taken.
 	nsym := p.nsym
-	p.next = make([]int32, nsym, (2*len(all)+1)*nsym)
+	p.next = make([]uint16, nsym, (2*len(all)+1)*nsym)
 	p.valLo = make([]uint32, 1, 2*len(all)+1)
 	p.valHi = make([]uint32, 1, 2*len(all)+1)
 	p.vals = make([]valEntry, 0, len(vals))
 	for _, r := range all {
-		n := int32(0)
+		n := uint16(0)
 		for _, s := range syms[r.s0:r.s1] {
 			i := int(n)*nsym + int(s)
 			if p.next[i] == 0 {
-				p.next[i] = int32(len(p.valLo))
+				if len(p.valLo) > math.MaxUint16 {
+					return nil, errors.New("hyphen: too many patterns for the trie")
+				}
+				p.next[i] = uint16(len(p.valLo))
 				p.next = slices.Grow(p.next, nsym)
 				p.next = p.next[:len(p.next)+nsym]
 				p.valLo = append(p.valLo, noValues)
@@ -290,7 +294,7 @@ func headerMins(src string) (left, right int, ok bool) {
 func (p *patterns) levels(sym []uint8, lev []uint8) {
 	next, nsym := p.next, p.nsym
 	for s := range sym {
-		n := int32(0)
+		n := uint16(0)
 		for t := s; t < len(sym); t++ {
 			c := sym[t]
 			if c == 0 {

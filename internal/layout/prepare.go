@@ -3,6 +3,8 @@ package layout
 import (
 	"fmt"
 	"strconv"
+
+	"unireport/internal/linebreak"
 )
 
 // item is a unit of the vertical flow: *lineItem, gapItem, *tableItem or
@@ -82,6 +84,8 @@ type preparer struct {
 	g         Geometry
 	hyph      Hyphenator // nil: no hyphenation
 	hyphCache map[string][]int
+	items     []linebreak.Item // scratch for line breaking (see totalFit)
+	boxOf     []int
 	spaces    map[spaceKey]float64
 	refs      []int // footnote references met, for checking
 	err       error // the first error met while laying out

@@ -351,8 +351,10 @@ func (tb *textBlock) totalFit(toks []token, width float64, soft bool) (lines [][
 	if len(toks) == 0 {
 		return nil, true
 	}
-	items := make([]linebreak.Item, 0, 2*len(toks)+3)
-	boxOf := make([]int, 0, len(toks)) // the item index of each token's box
+	// The item lists are scratch, reused from paragraph to paragraph.
+	items := tb.p.items[:0]
+	boxOf := tb.p.boxOf[:0] // the item index of each token's box
+	defer func() { tb.p.items, tb.p.boxOf = items[:0], boxOf[:0] }()
 	// Justified: TeX's interword glue, stretch a half, shrink a third.
 	// Ragged (table cells, centred headings): rigid spaces and stretch at
 	// each line's end instead (LaTeX's \RaggedRight, 2 em), so that total

@@ -1,6 +1,28 @@
 package linebreak
 
-import "math"
+import (
+	"math"
+	"sync"
+)
+
+// scratch holds the working memory of one Break, reused by the next: a
+// report breaks hundreds of paragraphs, and allocating it afresh for each
+// was most of what line breaking cost.
+type scratch struct {
+	sum          []totals
+	nodes        []node
+	active, next []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release gives the paragraph's working memory back; p is not used after.
+func (p *paragraph) release() {
+	if p.scratch != nil {
+		scratchPool.Put(p.scratch)
+		p.scratch = nil
+	}
+}
 
 // paragraph is a list of items prepared for breaking: running totals of the
 // widths, so that any line's width is a subtraction.
@@ -9,6 +31,7 @@ type paragraph struct {
 	widths []float64
 	opts   Options
 	sum    []totals // sum[i] is the total of items[:i]
+	*scratch
 	// evals counts the lines tried (a node against a break), for the test
 	// that the work grows linearly.
 	evals int
@@ -22,7 +45,11 @@ type totals struct {
 }
 
 func newParagraph(items []Item, widths []float64, opts Options) *paragraph {
-	p := &paragraph{items: items, widths: widths, opts: opts, sum: make([]totals, len(items)+1)}
+	s := scratchPool.Get().(*scratch)
+	if cap(s.sum) < len(items)+1 {
+		s.sum = make([]totals, len(items)+1)
+	}
+	p := &paragraph{items: items, widths: widths, opts: opts, sum: s.sum[:len(items)+1], scratch: s}
 	var t totals
 	for i, it := range items {
 		// A penalty's width counts only where the line ends.
@@ -193,10 +220,14 @@ type candidate struct {
 func (p *paragraph) totalFit(tol float64, relaxed bool) ([]int, float64, outcome) {
 	o := p.opts
 	budget := p.evals + max(workPerItem*len(p.items), 1<<16)
-	nodes := make([]node, 1, len(p.items)/2+8) // real text makes about 0.6 per item
-	nodes[0] = node{pos: -1, line: 0, prev: -1, fitness: decent}
-	active := make([]int, 1, 64)
-	next := make([]int, 0, 64)
+	nodes := p.scratch.nodes[:0]
+	if cap(nodes) < len(p.items)/2+8 {
+		nodes = make([]node, 0, len(p.items)/2+8) // real text makes about 0.6 per item
+	}
+	nodes = append(nodes, node{pos: -1, line: 0, prev: -1, fitness: decent})
+	active := append(p.scratch.active[:0], 0)
+	next := p.scratch.next[:0]
+	defer func() { p.scratch.nodes, p.scratch.active, p.scratch.next = nodes[:0], active[:0], next[:0] }()
 	lastLine := len(p.widths) - 1
 	var (
 		best     [nClasses]candidate

@@ -328,6 +328,7 @@ func Break(items []Item, widths []float64, opts Options) (Result, error) {
 		return Result{Method: Optimal}, nil
 	}
 	p := newParagraph(items, widths, opts)
+	defer p.release()
 	if opts.MaxItems <= 0 || len(items) <= opts.MaxItems {
 		breaks, d, out := p.totalFit(opts.Tolerance, false)
 		if out == fitted {
@@ -355,6 +356,7 @@ func FirstFit(items []Item, widths []float64) (Result, error) {
 		return Result{Method: Greedy}, nil
 	}
 	p := newParagraph(items, widths, DefaultOptions())
+	defer p.release()
 	return p.result(p.firstFit(), 0, Greedy), nil
 }
 
