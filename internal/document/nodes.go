@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -175,24 +176,22 @@ func newDirectiveNode(name string, attrs []string) (ast.Node, error) {
 	}
 	switch name {
 	case "table":
-		t := &DataTable{ID: kv["id"], Landscape: has(flags, "landscape")}
+		t := &DataTable{ID: kv["id"], Landscape: slices.Contains(flags, "landscape")}
 		if len(flags) > 0 {
 			t.Name = flags[0]
 		}
 		if w := kv["widths"]; w != "" {
-			for _, s := range strings.Split(w, ",") {
-				f, err := strconv.ParseFloat(s, 64)
-				if err != nil || f <= 0 {
-					return nil, fmt.Errorf("table widths must be positive numbers, not %q", s)
-				}
-				t.Widths = append(t.Widths, f)
+			widths, err := ParseWidths(w)
+			if err != nil {
+				return nil, fmt.Errorf("table %w", err)
 			}
+			t.Widths = widths
 		}
 		return t, nil
 	case "caption":
-		return &Caption{Hidden: has(flags, "hidden")}, nil
+		return &Caption{Hidden: slices.Contains(flags, "hidden")}, nil
 	case "row":
-		return &TableRow{Head: has(flags, "head"), ID: kv["id"]}, nil
+		return &TableRow{Head: slices.Contains(flags, "head"), ID: kv["id"]}, nil
 	case "cell", "header":
 		c := &TableCell{Header: name == "header", Scope: kv["scope"], ColSpan: 1, RowSpan: 1, Align: Alignment(kv["align"])}
 		for _, span := range []struct {
@@ -214,15 +213,6 @@ func newDirectiveNode(name string, attrs []string) (ast.Node, error) {
 		return &PageBreak{}, nil
 	}
 	return nil, nil
-}
-
-func has(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // KindGap is the kind of a Gap.
