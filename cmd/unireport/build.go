@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -18,31 +17,26 @@ import (
 const templatesDir = "templates"
 
 func build(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("build", "build [-out DIR] [-draft] [-templates DIR] [-all | EDITION]",
+		"Writes the report on EDITION as HTML and PDF into output/<year>/ and says\n"+
+			"so on stdout; problems go to stderr. Nothing is written on errors.\n"+editionHelp)
 	out := fs.String("out", "", "write the report into `DIR` (default output/<year>; with -all, DIR/<year>)")
 	draft := fs.Bool("draft", false, "mark the report as a draft, with the editors' checklist at its end")
 	all := fs.Bool("all", false, "build every edition under data/")
 	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: unireport build [-out DIR] [-draft] [-templates DIR] [-all | EDITION]")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	opts := buildOptions{templates: *tmpl, draft: *draft}
 	if *all {
 		if fs.NArg() > 0 {
-			fmt.Fprintln(stderr, "unireport: -all builds every edition: name none")
-			return 2
+			return misuse(fs, stderr, "-all builds every edition: name none")
 		}
 		return buildAll(dataRoot, *out, opts, stdout, stderr)
 	}
-	dir, err := editionDir(fs.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, "unireport: %v\n", err)
-		return 2
+	dir, code, ok := editionArg(fs, stderr)
+	if !ok {
+		return code
 	}
 	return buildOne(dir, *out, opts, stdout, stderr)
 }

@@ -2,14 +2,25 @@
 // Universalization of the Anti-Personnel Mine Ban Convention from an
 // edition's data and the report's templates.
 //
-//	unireport build [-out DIR] [-draft] [EDITION]   write the report as HTML (and PDF)
-//	unireport check [EDITION]                       check an edition's data and report every problem
+//	unireport build [-out DIR] [-draft] [-templates DIR] [-all | EDITION]   write the report as HTML and PDF
+//	unireport check [-checklist] [-templates DIR] [EDITION]                 check an edition's data and report every problem
+//	unireport new [-from EDITION] YEAR                                      start next year's edition from the last one
+//	unireport serve [-addr HOST:PORT] [-host NAME]... [-templates DIR] [EDITION]   preview the draft in a browser
+//	unireport version                                                       print unireport's version
+//	unireport help [COMMAND]                                                print the usage of unireport or of a command
 //
 // EDITION is a year (the folder data/<year>) or a path to an edition folder;
 // by default the newest folder under data/.
+//
+// As go's own commands do, unireport writes its result (what was written, a
+// check's summary and checklist) on stdout and its diagnostics on stderr;
+// "unireport help COMMAND" and "COMMAND -h" print the command's usage on
+// stdout and exit 0; a misused command prints its usage on stderr and exits
+// 2.
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -30,15 +41,30 @@ func main() {
 const usage = `usage: unireport COMMAND [flags] [EDITION]
 
 Commands:
-  build    write the report into output/<year>/ (see unireport build -h)
+  build    write the report into output/<year>/
   check    load an edition's data, print every problem, exit 1 on errors;
            -checklist adds the editors' checklist
   new      start next year's edition from the last one: unireport new 2018
-  serve    preview the draft in a browser, rebuilt on every save (see unireport serve -h)
+  serve    preview the draft in a browser, rebuilt on every save
+  version  print unireport's version (also: unireport --version)
+  help     print this, or a command's usage: unireport help build
 
 EDITION is a year (the folder data/<year>) or an edition folder;
 by default the newest folder under data/.
+Run unireport help COMMAND, or unireport COMMAND -h, for a command's flags.
 `
+
+// editionHelp ends the usage of each command that takes an EDITION.
+const editionHelp = "EDITION is a year (the folder data/<year>) or an edition folder;\nby default the newest folder under data/.\n"
+
+// commands are unireport's commands, by name.
+var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"build":   build,
+	"check":   check,
+	"new":     newEdition,
+	"serve":   serve,
+	"version": version,
+}
 
 // run is the whole command, with its streams passed in for tests.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -46,35 +72,121 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
+	if cmd, ok := commands[args[0]]; ok {
+		return cmd(args[1:], stdout, stderr)
+	}
 	switch args[0] {
-	case "check":
-		return check(args[1:], stdout, stderr)
-	case "build":
-		return build(args[1:], stdout, stderr)
-	case "serve":
-		return serve(args[1:], stdout, stderr)
-	case "new":
-		return newEdition(args[1:], stdout, stderr)
+	case "-version", "--version":
+		return version(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0
+		return help(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "unireport: unknown command %q\n\n%s", args[0], usage)
 	return 2
 }
 
-func check(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
-	list := fs.Bool("checklist", false, "also print the editors' checklist")
-	if err := fs.Parse(args); err != nil {
+// help prints the usage of unireport, or of the command named, on stdout.
+func help(args []string, stdout, stderr io.Writer) int {
+	switch {
+	case len(args) == 0:
+		fmt.Fprint(stdout, usage)
+		return 0
+	case len(args) > 1:
+		fmt.Fprintf(stderr, "unireport help: name one command at most\n\n%s", usage)
 		return 2
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "unireport help: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	return cmd([]string{"-h"}, stdout, stderr)
+}
+
+// newFlags returns the flag set of a command whose usage line is
+// "usage: unireport " and synopsis, followed by about and the flags.
+func newFlags(name, synopsis, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "usage: unireport %s\n", synopsis)
+		fmt.Fprint(w, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses a command's flags. With -h it prints the command's
+// usage on stdout and says to exit 0; with a flag it does not know, it
+// prints what is wrong and the usage on stderr and says to exit 2. ok is
+// false when the command is to end there, with code.
+func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, ok bool) {
+	var msg bytes.Buffer
+	fs.SetOutput(&msg)
+	err := fs.Parse(args)
+	fs.SetOutput(stderr)
+	switch {
+	case err == nil:
+		return 0, true
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(stdout)
+		fs.Usage()
+		fs.SetOutput(stderr)
+		return 0, false
+	}
+	_, _ = stderr.Write(msg.Bytes())
+	return 2, false
+}
+
+// misuse says on stderr what is wrong with a command's arguments, then
+// its usage, and returns 2, the exit code of a misused command.
+func misuse(fs *flag.FlagSet, stderr io.Writer, format string, args ...any) int {
+	fmt.Fprintf(stderr, "unireport: "+format+"\n", args...)
+	fs.SetOutput(stderr)
+	fs.Usage()
+	return 2
+}
+
+// editionArg resolves a command's EDITION argument, if any. More than one
+// is misuse: it prints the usage and says to exit 2; so does an error in
+// finding the newest edition. ok is false when the command is to end.
+func editionArg(fs *flag.FlagSet, stderr io.Writer) (dir string, code int, ok bool) {
+	if fs.NArg() > 1 {
+		return "", misuse(fs, stderr, "give one edition at most, e.g. 2017 or data/2017"), false
 	}
 	dir, err := editionDir(fs.Args())
 	if err != nil {
 		fmt.Fprintf(stderr, "unireport: %v\n", err)
-		return 2
+		return "", 2, false
+	}
+	return dir, 0, true
+}
+
+func version(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("version", "version", "Prints unireport's version, as the PDF's producer and the HTML's generator name it.\n")
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return misuse(fs, stderr, "version takes no arguments")
+	}
+	fmt.Fprintf(stdout, "unireport %s\n", report.Version())
+	return 0
+}
+
+func check(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "check [-checklist] [-templates DIR] [EDITION]",
+		"Loads EDITION's data and templates and lays the report out, prints every\n"+
+			"problem on stderr and a summary line on stdout (with -checklist, then the\n"+
+			"editors' checklist); exits 1 when there are errors.\n"+editionHelp)
+	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
+	list := fs.Bool("checklist", false, "also print the editors' checklist")
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
+	}
+	dir, code, ok := editionArg(fs, stderr)
+	if !ok {
+		return code
 	}
 	r, diags := report.Prepare(dir, *tmpl)
 	if r != nil {
@@ -86,7 +198,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		diags.Add(tw...)
 		diags.Sort()
 	}
-	printDiagnostics(stdout, diags)
+	printDiagnostics(stderr, diags)
 	fmt.Fprintf(stdout, "%s: %s\n", dir, diags.Summary())
 	if *list && r == nil {
 		// values still to fill in stop a final report, not the checklist,

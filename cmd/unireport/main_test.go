@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -34,23 +35,23 @@ func TestCheckGood(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, want 0\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
-	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	summary := lines[len(lines)-1]
-	if !regexp.MustCompile(`^` + regexp.QuoteMeta(goodEdition) + `: 0 errors, \d+ warnings?$`).MatchString(summary) {
-		t.Errorf("summary line %q, want %q", summary, goodEdition+": 0 errors, N warnings")
+	// stdout is the summary line alone
+	if !regexp.MustCompile(`^` + regexp.QuoteMeta(goodEdition) + `: 0 errors, \d+ warnings?\n$`).MatchString(out) {
+		t.Errorf("stdout %q, want the summary line %q", out, goodEdition+": 0 errors, N warnings")
 	}
-	// the warnings come before it, one a line
+	// the warnings are on stderr, one a line, as many as the summary says
+	lines := strings.Split(strings.TrimSuffix(errOut, "\n"), "\n")
 	warning := regexp.MustCompile(`^[^:]+:\d+:\d+: warning: `)
-	for _, l := range lines[:len(lines)-1] {
+	for _, l := range lines {
 		if !warning.MatchString(l) {
 			t.Errorf("not a warning line: %q", l)
 		}
 	}
-	if !strings.Contains(out, "Lebanon: last participation is given as") {
-		t.Error("the warning on Lebanon's last participation is missing")
+	if want := fmt.Sprintf(": 0 errors, %d warnings\n", len(lines)); !strings.HasSuffix(out, want) {
+		t.Errorf("%d warning lines on stderr; stdout %q", len(lines), out)
 	}
-	if errOut != "" {
-		t.Errorf("stderr: %q", errOut)
+	if !strings.Contains(errOut, "Lebanon: last participation is given as") {
+		t.Error("the warning on Lebanon's last participation is missing")
 	}
 }
 
@@ -94,34 +95,38 @@ func TestCheckBroken(t *testing.T) {
 	want := []string{
 		states + ":" + strconv.Itoa(colour) + ":1: error: unknown key \"colour\" in state \"Armenia\"",
 		states + ":" + strconv.Itoa(colour+1) + ":1: error: unknown key \"quotaton\" in state \"Armenia\"; did you mean \"quotation\"?",
-		dir + ": 2 errors, 0 warnings",
 	}
-	if got := strings.Split(strings.TrimSuffix(out, "\n"), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("stdout:\n%s\nwant:\n%s", out, strings.Join(want, "\n"))
+	if got := strings.Split(strings.TrimSuffix(errOut, "\n"), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("stderr:\n%s\nwant:\n%s", errOut, strings.Join(want, "\n"))
 	}
-	if errOut != "" {
-		t.Errorf("stderr: %q", errOut)
+	if want := dir + ": 2 errors, 0 warnings\n"; out != want {
+		t.Errorf("stdout %q, want %q", out, want)
 	}
 
 	// every diagnostic line is path:line:col: severity: message
 	dir = copyEdition(t, edition.VoteFile, `"armenia",`, `"armenia",,`)
-	code, out, _ = runCmd(t, checkArgs(dir)...)
+	code, out, errOut = runCmd(t, checkArgs(dir)...)
 	if code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
-	if !regexp.MustCompile(`^` + regexp.QuoteMeta(filepath.Join(dir, edition.VoteFile)) + `:\d+:\d+: error: a comma with no value before it: remove the extra comma\n` +
-		regexp.QuoteMeta(dir) + `: 1 error, 0 warnings\n$`).MatchString(out) {
-		t.Errorf("stdout:\n%s", out)
+	if !regexp.MustCompile(`^` + regexp.QuoteMeta(filepath.Join(dir, edition.VoteFile)) + `:\d+:\d+: error: a comma with no value before it: remove the extra comma\n$`).MatchString(errOut) {
+		t.Errorf("stderr:\n%s", errOut)
+	}
+	if want := dir + ": 1 error, 0 warnings\n"; out != want {
+		t.Errorf("stdout %q, want %q", out, want)
 	}
 }
 
 func TestCheckMissingFolder(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "2099")
-	code, out, _ := runCmd(t, checkArgs(dir)...)
+	code, out, errOut := runCmd(t, checkArgs(dir)...)
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	if want := dir + ": error: no edition folder here: the folder does not exist\n" + dir + ": 1 error, 0 warnings\n"; out != want {
+	if want := dir + ": error: no edition folder here: the folder does not exist\n"; errOut != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", errOut, want)
+	}
+	if want := dir + ": 1 error, 0 warnings\n"; out != want {
 		t.Errorf("stdout:\n%s\nwant:\n%s", out, want)
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,32 +17,29 @@ func exists(path string) bool {
 }
 
 func newEdition(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("new", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("new", "new [-from EDITION] YEAR",
+		"Starts the edition of YEAR, data/<YEAR>, as a copy of EDITION with every\n"+
+			"value that changes each year left to fill in. It never overwrites an edition.\n"+
+			"EDITION is a year (the folder data/<year>) or an edition folder;\n"+
+			"by default the newest folder under data/ before YEAR.\n")
 	from := fs.String("from", "", "start from the edition in `EDITION` (default: the newest under data/ before YEAR)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: unireport new [-from EDITION] YEAR")
-		fs.PrintDefaults()
-	}
 	// Accept the flag before or after the year.
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	rest := fs.Args()
 	if len(rest) > 1 {
-		if err := fs.Parse(rest[1:]); err != nil {
-			return 2
+		if code, ok := parseFlags(fs, rest[1:], stdout, stderr); !ok {
+			return code
 		}
 		rest = append(rest[:1], fs.Args()...)
 	}
 	if len(rest) != 1 {
-		fs.Usage()
-		return 2
+		return misuse(fs, stderr, "give one YEAR, the new edition's")
 	}
 	year, err := strconv.Atoi(rest[0])
 	if err != nil || year < 1990 || year > 2100 {
-		fmt.Fprintf(stderr, "unireport: %q is not a year\n", rest[0])
-		return 2
+		return misuse(fs, stderr, "%q is not a year", rest[0])
 	}
 	fromDir := *from
 	if fromDir == "" {

@@ -59,12 +59,12 @@ func TestNewEditionThenFillIn(t *testing.T) {
 	if len(blanks) < 10 {
 		t.Fatalf("only %d blanks in the new edition", len(blanks))
 	}
-	code, out, _ := runCmd(t, "check", "2018")
+	code, out, errOut := runCmd(t, "check", "2018")
 	if code != 1 {
-		t.Fatalf("check of an unfilled edition: exit %d, want 1\n%s", code, out)
+		t.Fatalf("check of an unfilled edition: exit %d, want 1\n%s%s", code, out, errOut)
 	}
 	var errs []string
-	for _, l := range strings.Split(out, "\n") {
+	for _, l := range strings.Split(errOut, "\n") {
 		if strings.Contains(l, ": error: ") {
 			errs = append(errs, l)
 		}
@@ -158,8 +158,8 @@ func TestNewEditionThenFillIn(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join("data", "2018", "vote.toml"), []byte(strings.Replace(string(vote2017), "year = 2017", "year = 2018", 1)), 0o644)
 
-	if code, out, _ := runCmd(t, "check", "2018"); code != 0 {
-		t.Fatalf("check after filling in: exit %d\n%s", code, out)
+	if code, out, errOut := runCmd(t, "check", "2018"); code != 0 {
+		t.Fatalf("check after filling in: exit %d\n%s%s", code, out, errOut)
 	}
 	if code, out, errOut := runCmd(t, "build", "2018"); code != 0 {
 		t.Fatalf("build after filling in: exit %d\n%s%s", code, out, errOut)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -25,24 +24,18 @@ func serve(args []string, stdout, stderr io.Writer) int {
 
 // serveUntil is serve, stopping when ctx is done instead of on a signal.
 func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve", "serve [-addr HOST:PORT] [-host NAME]... [-templates DIR] [EDITION]",
+		"Serves the draft report on EDITION, rebuilt and reloaded on every save, until Ctrl-C.\n"+editionHelp)
 	addr := fs.String("addr", defaultAddr, "listen on `HOST:PORT`")
 	var hosts hostNames
 	fs.Var(&hosts, "host", "answer also to `NAME` (or NAME:PORT), a name this machine is reached by; repeatable")
 	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: unireport serve [-addr HOST:PORT] [-host NAME]... [-templates DIR] [EDITION]")
-		fmt.Fprintln(stderr, "Serves the draft report, rebuilt and reloaded on every save, until Ctrl-C.")
-		fs.PrintDefaults()
+	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	dir, err := editionDir(fs.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, "unireport: %v\n", err)
-		return 2
+	dir, code, ok := editionArg(fs, stderr)
+	if !ok {
+		return code
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

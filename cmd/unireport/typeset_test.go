@@ -24,11 +24,11 @@ func TestBrokenWordIsWarned(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := path + `:63:10: warning: "` + long + `" is too wide for its place in the participation table, column "` + long + `", even hyphenated and in 7 pt type`
-	code, out, _ := runCmd(t, "check", "2017")
-	if code != 0 || !strings.Contains(out, want) {
-		t.Errorf("check: exit %d, want 0 and\n%s\ngot:\n%s", code, want, out)
+	code, _, errOut := runCmd(t, "check", "2017")
+	if code != 0 || !strings.Contains(errOut, want) {
+		t.Errorf("check: exit %d, want 0 and on stderr\n%s\ngot:\n%s", code, want, errOut)
 	}
-	code, _, errOut := runCmd(t, "build", "2017")
+	code, _, errOut = runCmd(t, "build", "2017")
 	if code != 0 || !strings.Contains(errOut, want) {
 		t.Errorf("build: exit %d, want 0 and\n%s\ngot:\n%s", code, want, errOut)
 	}

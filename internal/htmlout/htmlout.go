@@ -25,6 +25,9 @@ type Options struct {
 	Keywords string
 	Draft    bool   // show a banner saying this is a draft
 	Built    string // when a draft was built, shown in its banner
+	// Generator names the program and its version in the page's
+	// generator meta element; "unireport" when empty.
+	Generator string
 }
 
 //go:embed style.css
@@ -45,7 +48,7 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{with .Author}}<meta name="author" content="{{.}}">
 {{end}}{{with .Subject}}<meta name="description" content="{{.}}">
 {{end}}{{with .Keywords}}<meta name="keywords" content="{{.}}">
-{{end}}<meta name="generator" content="unireport">
+{{end}}<meta name="generator" content="{{.Generator}}">
 <style>
 {{.Style}}</style>
 </head>
@@ -65,6 +68,9 @@ func Render(doc *document.Document, opts Options) ([]byte, error) {
 	}
 	if opts.Lang == "" {
 		opts.Lang = "en"
+	}
+	if opts.Generator == "" {
+		opts.Generator = "unireport"
 	}
 	css := style
 	if document.HasGap(doc.Root) {
@@ -89,6 +95,8 @@ func Body(doc *document.Document) ([]byte, error) {
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(
 		util.Prioritized(html.NewRenderer(), 1000),
 		util.Prioritized(extension.NewFootnoteHTMLRenderer(), 500),
+		// the pipe tables (extension.Table) are nodeRenderer's: as the
+		// data tables, in a scrolling box, with column headers
 		util.Prioritized(nodeRenderer{}, 100),
 	))
 	var buf bytes.Buffer

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 
@@ -27,6 +28,10 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(document.KindTitleBlock, r.renderTitleBlock)
 	reg.Register(document.KindPageBreak, r.renderPageBreak)
 	reg.Register(document.KindGap, r.renderGap)
+	reg.Register(east.KindTable, r.renderPipeTable)
+	reg.Register(east.KindTableHeader, r.renderPipeRow)
+	reg.Register(east.KindTableRow, r.renderPipeRow)
+	reg.Register(east.KindTableCell, r.renderPipeCell)
 	reg.Register(ast.KindParagraph, r.renderParagraph)
 	reg.Register(ast.KindLink, r.renderLink)
 	reg.Register(ast.KindAutoLink, r.renderAutoLink)
@@ -132,6 +137,101 @@ func (r nodeRenderer) renderTable(w util.BufWriter, source []byte, node ast.Node
 	if n.Caption() == nil {
 		writeColgroup(w, n)
 	}
+	return ast.WalkContinue, nil
+}
+
+// renderPipeTable writes a GFM pipe table (one an editor wrote in a
+// template, or the editors' checklist's) as the data tables are written:
+// in a box that scrolls it when it is wider than the screen, named after
+// the heading just before it, else after its column headers.
+func (r nodeRenderer) renderPipeTable(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		_, _ = w.WriteString("</table>\n</section>\n")
+		return ast.WalkContinue, nil
+	}
+	name := ""
+	if h, ok := node.PreviousSibling().(*ast.Heading); ok {
+		if id, ok := h.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok && len(b) > 0 {
+				name = fmt.Sprintf(` aria-labelledby="%s"`, attr(string(b)))
+			}
+		}
+	}
+	if name == "" {
+		var cols []string
+		if head, ok := node.FirstChild().(*east.TableHeader); ok {
+			for c := head.FirstChild(); c != nil; c = c.NextSibling() {
+				if t := strings.TrimSpace(document.Text(c, source)); t != "" {
+					cols = append(cols, t)
+				}
+			}
+		}
+		name = fmt.Sprintf(` aria-label="%s"`, attr("Table: "+strings.Join(cols, ", ")))
+	}
+	fmt.Fprintf(w, `<section class="table-wrap"%s tabindex="0">`+"\n", name)
+	_, _ = w.WriteString(`<table class="data-table pipe-table">` + "\n")
+	return ast.WalkContinue, nil
+}
+
+// renderPipeRow writes the header row of a pipe table in <thead> and the
+// others in <tbody>, as renderRow does.
+func (r nodeRenderer) renderPipeRow(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if _, head := node.(*east.TableHeader); head {
+		if entering {
+			_, _ = w.WriteString("<thead>\n<tr>")
+		} else {
+			_, _ = w.WriteString("</tr>\n</thead>\n")
+		}
+		return ast.WalkContinue, nil
+	}
+	if entering {
+		if _, ok := node.PreviousSibling().(*east.TableRow); !ok {
+			_, _ = w.WriteString("<tbody>\n")
+		}
+		_, _ = w.WriteString("<tr>")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString("</tr>\n")
+	if _, ok := node.NextSibling().(*east.TableRow); !ok {
+		_, _ = w.WriteString("</tbody>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+// renderPipeCell writes a header cell as a column header, th scope="col",
+// and the others as td; a column aligned in the source (:-: or -:) is
+// aligned so (classes center and right, style.css).
+func (r nodeRenderer) renderPipeCell(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*east.TableCell)
+	_, head := n.Parent().(*east.TableHeader)
+	tag := "td"
+	if head {
+		tag = "th"
+	}
+	if !entering {
+		fmt.Fprintf(w, "</%s>", tag)
+		return ast.WalkContinue, nil
+	}
+	var b strings.Builder
+	b.WriteString("<" + tag)
+	if head {
+		b.WriteString(` scope="col"`)
+	}
+	var class []string
+	switch n.Alignment {
+	case east.AlignCenter:
+		class = append(class, "center")
+	case east.AlignRight:
+		class = append(class, "right")
+	}
+	if head && shortCodes(document.Text(n, source)) {
+		class = append(class, "codes")
+	}
+	if len(class) > 0 {
+		fmt.Fprintf(&b, ` class="%s"`, strings.Join(class, " "))
+	}
+	b.WriteString(">")
+	_, _ = w.WriteString(b.String())
 	return ast.WalkContinue, nil
 }
 

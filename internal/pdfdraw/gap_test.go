@@ -32,7 +32,7 @@ func TestGapDrawn(t *testing.T) {
 			t.Errorf("text of the gap: %q", text)
 		}
 		fonts := run(t, "pdffonts", path)
-		if strings.Contains(fonts, "utf8liberationserifbolditalic ") != c.gap {
+		if strings.Contains(fonts, "+LiberationSerif-BoldItalic ") != c.gap {
 			t.Errorf("%s: bold italic embedded: %v, want %v:\n%s", c.name, !c.gap, c.gap, fonts)
 		}
 		red, yellow := colours(t, path)

@@ -18,17 +18,18 @@ import (
 	"unireport/internal/layout"
 )
 
-// faceNames returns the names the set's faces are registered under in the
-// PDF writer, which font tools show (as utf8<name>, lower-cased): each face's
-// PostScript name without punctuation, so that the PDF tells which file each
-// face was set in. Faces from the same file share a name; different files
-// with the same name get the face's name added.
-func faceNames(set *fonts.Set) [4]string {
+// pdfNames returns the names of the set's faces in the PDF, before their
+// subset tags (see tagSubsets): each face's PostScript name in the
+// characters a PDF name holds as they are (ASCII letters, digits and
+// hyphens), so that the PDF tells which file each face was set in. Faces
+// from the same file share a name; different files with the same name get
+// the face's name added.
+func pdfNames(set *fonts.Set) [4]string {
 	var names [4]string
 	for _, f := range fonts.Faces {
 		var b []rune
 		for _, r := range set.Name(f) {
-			if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') {
 				b = append(b, r)
 			}
 		}
@@ -42,6 +43,23 @@ func faceNames(set *fonts.Set) [4]string {
 			}
 		}
 		names[f] = name
+	}
+	return names
+}
+
+// subsetPad goes before each face's PDF name to make the name the face is
+// registered under in the PDF writer. fpdf writes a face registered as
+// NAME as "utf8" and NAME lower-cased, as long as a subset tag with its
+// "+" ("ABCDEF+") and NAME when NAME starts with subsetPad, so that
+// tagSubsets can put the tag in its place without moving a byte.
+const subsetPad = "zzz"
+
+// faceNames returns the names the set's faces are registered under in the
+// PDF writer: subsetPad and the face's PDF name (see pdfNames).
+func faceNames(set *fonts.Set) [4]string {
+	names := pdfNames(set)
+	for i := range names {
+		names[i] = subsetPad + names[i]
 	}
 	return names
 }

@@ -14,6 +14,7 @@ import (
 
 	"unireport/internal/fonts"
 	"unireport/internal/layout"
+	"unireport/internal/version"
 )
 
 // Options are the document-level settings of a PDF.
@@ -83,7 +84,8 @@ func Write(w io.Writer, pages []layout.Page, opts Options) (err error) {
 		return err
 	}
 	stage = "registering fonts"
-	pdf, err := newPDF(set, pages[0].Width, pages[0].Height, usedFaces(pages, opts))
+	faces := usedFaces(pages, opts)
+	pdf, err := newPDF(set, pages[0].Width, pages[0].Height, faces)
 	if err != nil {
 		return fmt.Errorf("pdfdraw: %w", err)
 	}
@@ -102,7 +104,7 @@ func Write(w io.Writer, pages []layout.Page, opts Options) (err error) {
 			}
 		}
 	}
-	d := drawer{pdf: pdf, names: faceNames(set), targets: targets, opts: opts}
+	d := drawer{pdf: pdf, names: faceNames(set), targets: targets, opts: opts, used: map[string]map[rune]bool{}}
 	for i, p := range pages {
 		stage = fmt.Sprintf("page %d", p.Number)
 		if err := d.page(p); err != nil {
@@ -117,7 +119,11 @@ func Write(w io.Writer, pages []layout.Page, opts Options) (err error) {
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("pdfdraw: writing the PDF: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
+	out, err := tagSubsets(buf.Bytes(), set, faces, d.used)
+	if err != nil {
+		return fmt.Errorf("pdfdraw: %w", err)
+	}
+	_, err = w.Write(out)
 	return err
 }
 
@@ -151,6 +157,7 @@ func (o Options) setInfo(pdf *fpdf.Fpdf) {
 	pdf.SetSubject(o.Subject, true)
 	pdf.SetKeywords(o.Keywords, true)
 	pdf.SetCreator(creator, true)
+	pdf.SetProducer(version.Program(), true) // not fpdf's own "FPDF 1.7"
 	pdf.SetLang(o.Language)
 	pdf.SetDisplayMode("default", "continuous")
 }
@@ -242,6 +249,7 @@ type drawer struct {
 	names   [4]string      // the faces' names in pdf
 	targets map[string]int // anchor ID → fpdf link
 	opts    Options
+	used    map[string]map[rune]bool // the characters drawn in each face, by its name in pdf
 
 	// The font selected last on the current page, so that a run of text in
 	// one face and size selects it once.
@@ -255,6 +263,21 @@ func (d *drawer) font(face fonts.Face, size float64) {
 		d.pdf.SetFont(d.names[face], "", size)
 		d.face, d.size = face, size
 	}
+}
+
+// text draws s in the font selected last, and notes its characters for
+// the face's subset tag (tagSubsets).
+func (d *drawer) text(x, y float64, s string) {
+	name := d.names[d.face]
+	used := d.used[name]
+	if used == nil {
+		used = map[rune]bool{}
+		d.used[name] = used
+	}
+	for _, r := range s {
+		used[r] = true
+	}
+	d.pdf.Text(x, y, s)
 }
 
 // page draws one page: watermark first so that everything covers it, then
@@ -282,11 +305,11 @@ func (d *drawer) page(p layout.Page) error {
 		d.font(fonts.FaceOf(t.Style.Bold, t.Style.Italic), t.Size)
 		if t.Style.Gap {
 			pdf.SetTextColor(gapInk[0], gapInk[1], gapInk[2])
-			pdf.Text(t.X, t.Baseline, t.Text)
+			d.text(t.X, t.Baseline, t.Text)
 			pdf.SetTextColor(0, 0, 0)
 			continue
 		}
-		pdf.Text(t.X, t.Baseline, t.Text)
+		d.text(t.X, t.Baseline, t.Text)
 	}
 	for _, l := range p.Links {
 		if len(l.URL) > 1 && l.URL[0] == '#' {
@@ -329,10 +352,10 @@ func (d *drawer) footer(p layout.Page) {
 	baseline := bottom + (p.Height-bottom)/2 + folioSize/3
 	num := strconv.Itoa(p.Number)
 	d.font(fonts.Regular, folioSize)
-	pdf.Text(p.Content.X+(p.Content.W-pdf.GetStringWidth(num))/2, baseline, num)
+	d.text(p.Content.X+(p.Content.W-pdf.GetStringWidth(num))/2, baseline, num)
 	if d.opts.Draft {
 		d.font(fonts.Italic, draftNoteSize)
-		pdf.Text(p.Content.X, baseline, draftNote(d.opts.BuildTime))
+		d.text(p.Content.X, baseline, draftNote(d.opts.BuildTime))
 	}
 }
 
@@ -347,7 +370,7 @@ func (d *drawer) watermark(p layout.Page) {
 	pdf.TransformBegin()
 	pdf.TransformRotate(angle, cx, cy)
 	pdf.SetTextColor(watermarkGray, watermarkGray, watermarkGray)
-	pdf.Text(cx-w/2, cy+watermarkSize*0.35, text)
+	d.text(cx-w/2, cy+watermarkSize*0.35, text)
 	pdf.TransformEnd()
 	pdf.SetTextColor(0, 0, 0)
 }

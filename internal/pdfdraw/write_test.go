@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -201,18 +202,23 @@ func TestFontsEmbedded(t *testing.T) {
 	if len(lines) < 3 {
 		t.Fatalf("pdffonts lists no fonts:\n%s", out)
 	}
+	var names []string
 	for _, l := range lines[2:] {
 		f := strings.Fields(l)
 		// name type encoding emb sub uni object ID
 		if len(f) < 7 || f[len(f)-5] != "yes" {
 			t.Errorf("font not embedded: %s", l)
 		}
+		if len(f) < 7 || f[len(f)-4] != "yes" {
+			t.Errorf("font not named as a subset: %s", l)
+		}
+		names = append(names, f[0])
 	}
-	// fpdf names the faces utf8<name>, lower-cased; each face is named
-	// after its file's PostScript name.
-	for _, face := range []string{"utf8liberationserif ", "utf8liberationserifbold ", "utf8liberationserifitalic "} {
-		if !strings.Contains(out, face) {
-			t.Errorf("face %s missing:\n%s", face, out)
+	// Each face is named after its file's PostScript name, behind the
+	// tag of its subset.
+	for _, face := range []string{"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic"} {
+		if !slices.ContainsFunc(names, func(n string) bool { return subsetName.MatchString(n) && n[7:] == face }) {
+			t.Errorf("face TAG+%s missing:\n%s", face, out)
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"unireport/internal/hyphen"
 	"unireport/internal/layout"
 	"unireport/internal/pdfdraw"
+	"unireport/internal/version"
 )
 
 // Options are the PDF's metadata, fonts and draft marking.
@@ -74,7 +75,7 @@ func RenderWarnings(doc *document.Document, opts Options) ([]byte, []layout.Warn
 	err = pdfdraw.Write(&buf, res.Pages, pdfdraw.Options{
 		Fonts: m.Fonts(),
 		Title: opts.Title, Author: opts.Author, Subject: opts.Subject, Keywords: opts.Keywords,
-		Creator: "unireport", Language: opts.Lang,
+		Creator: version.Program(), Language: opts.Lang,
 		Created: opts.Created, Modified: opts.Created,
 		Draft: opts.Draft, BuildTime: opts.Built,
 	})

@@ -24,6 +24,7 @@ import (
 	"unireport/internal/layout"
 	"unireport/internal/pdfout"
 	"unireport/internal/placeholder"
+	"unireport/internal/version"
 )
 
 // Report is an edition prepared for writing.
@@ -218,8 +219,13 @@ func (r *Report) HTML(d Draft) ([]byte, error) {
 		Keywords: keywords(f),
 		Draft:    d.On,
 		Built:    builtText(d),
+		// The PDF's producer says the same (pdfdraw).
+		Generator: version.Program(),
 	})
 }
+
+// Version is unireport's version (see package version).
+func Version() string { return version.String() }
 
 func builtText(d Draft) string {
 	if !d.On || d.Built.IsZero() {
