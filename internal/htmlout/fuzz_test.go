@@ -20,9 +20,10 @@ const maxFuzzInput = 8 << 10
 // runs code (no script element, no on* attribute, no javascript: or
 // vbscript: address, no data: address other than an image).
 //
-// The seed corpus is the 2017 report (composed, in pieces) and its
-// template, and the cases in testdata/fuzz/FuzzMarkdownToHTML, among them
-// every input the fuzzer has found a failure with.
+// The seed corpus is the named cases of internal/document/testdata/cases,
+// the 2017 report (composed, in pieces) and its template (see fuzzseed.Add),
+// and any input the fuzzer has found a failure with, which Go keeps in
+// testdata/fuzz/FuzzMarkdownToHTML.
 func FuzzMarkdownToHTML(f *testing.F) {
 	fuzzseed.Add(f, 1<<10)
 	f.Fuzz(func(t *testing.T, md []byte) {

@@ -30,9 +30,10 @@ const maxFuzzInput = 4 << 10
 // finite coordinates, no text over other text or across the footnote
 // separator, and what is drawn must be a PDF.
 //
-// The seed corpus is the 2017 report (composed, in pieces) and its
-// template, and the cases in testdata/fuzz/FuzzMarkdownToPDF, among them
-// every input the fuzzer has found a failure with.
+// The seed corpus is the named cases of internal/document/testdata/cases,
+// the 2017 report (composed, in pieces) and its template (see fuzzseed.Add),
+// and any input the fuzzer has found a failure with, which Go keeps in
+// testdata/fuzz/FuzzMarkdownToPDF.
 func FuzzMarkdownToPDF(f *testing.F) {
 	fuzzseed.Add(f, 1<<10)
 	m, err := pdfdraw.NewMeasurer(nil)
