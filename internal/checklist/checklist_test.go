@@ -9,7 +9,7 @@ import (
 
 	"unireport/internal/checklist"
 	"unireport/internal/edition"
-	"unireport/internal/testtool"
+	"unireport/internal/testkit/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden file")

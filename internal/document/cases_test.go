@@ -18,7 +18,7 @@ import (
 // NAME.html, the HTML writer's body (checked by internal/htmlout's
 // TestCases), and NAME.layout, the PDF writer's pages as layout.Dump writes
 // them (checked by internal/pdfout's TestCases). Both fuzzers take the
-// cases as seeds (internal/fuzzseed).
+// cases as seeds (internal/testkit/fuzzseed).
 var casesDir = filepath.Join("testdata", "cases")
 
 // goldenExts are the goldens every case has, and the only other files the

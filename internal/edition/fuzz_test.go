@@ -12,8 +12,8 @@ import (
 	"unireport/internal/diag"
 	"unireport/internal/document"
 	"unireport/internal/edition"
-	"unireport/internal/htmlcheck"
 	"unireport/internal/htmlout"
+	"unireport/internal/testkit/htmlcheck"
 )
 
 // FuzzLoad replaces one file of the made-up 2018 edition

@@ -10,7 +10,7 @@ import (
 
 	"unireport/internal/diag"
 	"unireport/internal/edition"
-	"unireport/internal/seedtext"
+	"unireport/internal/testkit/seedtext"
 )
 
 // These tests compare the 2017 edition's data files with the official text

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"unireport/internal/document"
-	"unireport/internal/fuzzseed"
 	"unireport/internal/htmlout"
+	"unireport/internal/testkit/fuzzseed"
 )
 
 var update = flag.Bool("update", false, "rewrite the .html goldens of the cases in internal/document/testdata/cases")

@@ -4,9 +4,9 @@ import (
 	"testing"
 
 	"unireport/internal/document"
-	"unireport/internal/fuzzseed"
-	"unireport/internal/htmlcheck"
 	"unireport/internal/htmlout"
+	"unireport/internal/testkit/fuzzseed"
+	"unireport/internal/testkit/htmlcheck"
 )
 
 // maxFuzzInput bounds the Markdown FuzzMarkdownToHTML tries, so that each

@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"unireport/internal/document"
-	"unireport/internal/fuzzseed"
 	"unireport/internal/htmlout"
 	"unireport/internal/placeholder"
+	"unireport/internal/testkit/fuzzseed"
 )
 
 // A gap changes nothing but itself: the 2017 report and the named cases,

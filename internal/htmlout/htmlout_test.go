@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"unireport/internal/document"
-	"unireport/internal/fuzzseed"
 	"unireport/internal/placeholder"
+	"unireport/internal/testkit/fuzzseed"
 )
 
 // render returns the whole page of md.

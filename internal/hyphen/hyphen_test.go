@@ -12,7 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"unireport/internal/seedtext"
+	"unireport/internal/testkit/seedtext"
 )
 
 // parsedAtInit records whether the patterns had been parsed before any test

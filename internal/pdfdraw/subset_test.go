@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"unireport/internal/layout"
-	"unireport/internal/testtool"
+	"unireport/internal/testkit/testtool"
 	"unireport/internal/version"
 )
 

@@ -15,7 +15,7 @@ import (
 
 	"unireport/internal/fonts"
 	"unireport/internal/layout"
-	"unireport/internal/testtool"
+	"unireport/internal/testkit/testtool"
 )
 
 var keep = flag.String("keep", "", "also write the sample PDFs into this folder, to look at")

@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"unireport/internal/document"
-	"unireport/internal/fuzzseed"
 	"unireport/internal/layout"
 	"unireport/internal/pdfout"
+	"unireport/internal/testkit/fuzzseed"
 )
 
 var update = flag.Bool("update", false, "rewrite the .layout goldens of the cases in internal/document/testdata/cases")

@@ -11,10 +11,10 @@ import (
 	"time"
 
 	"unireport/internal/document"
-	"unireport/internal/fuzzseed"
 	"unireport/internal/layout"
 	"unireport/internal/pdfdraw"
 	"unireport/internal/pdfout"
+	"unireport/internal/testkit/fuzzseed"
 )
 
 // maxFuzzInput bounds the Markdown FuzzMarkdownToPDF tries: laying out and

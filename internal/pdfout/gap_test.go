@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"unireport/internal/document"
-	"unireport/internal/fuzzseed"
 	"unireport/internal/layout"
 	"unireport/internal/placeholder"
+	"unireport/internal/testkit/fuzzseed"
 )
 
 // A gap is a run of its own, flagged Gap, reading "[to fill in: …]"; the

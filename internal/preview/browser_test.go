@@ -11,7 +11,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"unireport/internal/browser"
+	"unireport/internal/testkit/browser"
 )
 
 // TestInBrowser opens the preview in headless Chromium and saves a data

@@ -11,9 +11,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"golang.org/x/net/html"
 
-	"unireport/internal/browser"
 	"unireport/internal/report"
-	"unireport/internal/seedtext"
+	"unireport/internal/testkit/browser"
+	"unireport/internal/testkit/seedtext"
 )
 
 // checklistTable is the selector of the checklist's table of States, which

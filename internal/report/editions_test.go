@@ -11,7 +11,7 @@ import (
 
 	"unireport/internal/edition"
 	"unireport/internal/report"
-	"unireport/internal/testtool"
+	"unireport/internal/testkit/testtool"
 )
 
 const templates = "../../templates"

@@ -18,8 +18,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"golang.org/x/net/html"
 
-	"unireport/internal/browser"
 	"unireport/internal/report"
+	"unireport/internal/testkit/browser"
 )
 
 // These tests check the rendered 2017 HTML as a reader gets it: the page

@@ -10,7 +10,7 @@ import (
 
 	"unireport/internal/diag"
 	"unireport/internal/report"
-	"unireport/internal/seedtext"
+	"unireport/internal/testkit/seedtext"
 )
 
 // build2017 prepares the 2017 edition from data/2017 and templates/ (found

@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"unireport/internal/seedtext"
+	"unireport/internal/testkit/seedtext"
 )
 
 // These tests compare the text of the rendered 2017 HTML, as a reader sees

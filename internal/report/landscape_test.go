@@ -11,9 +11,9 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"unireport/internal/browser"
 	"unireport/internal/report"
-	"unireport/internal/testtool"
+	"unireport/internal/testkit/browser"
+	"unireport/internal/testkit/testtool"
 )
 
 // landscapeReport is the 2017 report with templates that set the

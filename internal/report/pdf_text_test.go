@@ -16,8 +16,8 @@ import (
 
 	"unireport/internal/layout"
 	"unireport/internal/report"
-	"unireport/internal/seedtext"
-	"unireport/internal/testtool"
+	"unireport/internal/testkit/seedtext"
+	"unireport/internal/testkit/testtool"
 )
 
 // These tests read the 2017 PDF back with poppler's tools and compare what

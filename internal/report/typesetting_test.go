@@ -15,8 +15,8 @@ import (
 	"unireport/internal/edition"
 	"unireport/internal/layout"
 	"unireport/internal/report"
-	"unireport/internal/seedtext"
-	"unireport/internal/testtool"
+	"unireport/internal/testkit/seedtext"
+	"unireport/internal/testkit/testtool"
 )
 
 // These tests look at the PDF's typesetting as poppler reads it back: that

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"unireport/internal/report"
-	"unireport/internal/testtool"
+	"unireport/internal/testkit/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")

@@ -26,7 +26,7 @@ func TestDiff(t *testing.T) {
 }
 
 func TestCases(t *testing.T) {
-	cases, err := Cases(filepath.Join("..", ".."))
+	cases, err := Cases(filepath.Join("..", "..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestCases(t *testing.T) {
 		if i > 0 && cases[i-1].Name >= c.Name {
 			t.Errorf("cases out of order: %s, %s", cases[i-1].Name, c.Name)
 		}
-		if want := filepath.Join("..", "..", CasesDir, c.Name+".html"); c.GoldenPath(".html") != want {
+		if want := filepath.Join("..", "..", "..", CasesDir, c.Name+".html"); c.GoldenPath(".html") != want {
 			t.Errorf("golden %s, want %s", c.GoldenPath(".html"), want)
 		}
 	}

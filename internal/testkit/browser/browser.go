@@ -29,7 +29,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"unireport/internal/testtool"
+	"unireport/internal/testkit/testtool"
 )
 
 // MissingMessage is what New says when no Chromium is found.

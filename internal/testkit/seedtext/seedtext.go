@@ -36,7 +36,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"unireport/internal/testtool"
+	"unireport/internal/testkit/testtool"
 )
 
 // FileName is the name of the official text in the shared seed folder.

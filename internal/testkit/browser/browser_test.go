@@ -11,7 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"unireport/internal/browser"
+	"unireport/internal/testkit/browser"
 )
 
 func fileURL(path string) string {
