@@ -11,7 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"unireport/internal/testtool"
+	"unireport/internal/testkit/testtool"
 )
 
 // badCase is one file of testdata/badinput (see its README).

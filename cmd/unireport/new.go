@@ -38,7 +38,7 @@ func newEdition(args []string, stdout, stderr io.Writer) int {
 		return misuse(fs, stderr, "give one YEAR, the new edition's")
 	}
 	year, err := strconv.Atoi(rest[0])
-	if err != nil || year < 1990 || year > 2100 {
+	if err != nil || year < edition.MinYear || year > edition.MaxYear {
 		return misuse(fs, stderr, "%q is not a year", rest[0])
 	}
 	fromDir := *from

@@ -132,10 +132,11 @@ func (e ListError) Error() string {
 // Summary is the one-line count printed after a list, e.g. "2 errors, 1 warning".
 func (l List) Summary() string {
 	e, w := l.Count()
-	return plural(e, "error") + ", " + plural(w, "warning")
+	return Plural(e, "error") + ", " + Plural(w, "warning")
 }
 
-func plural(n int, word string) string {
+// Plural counts n of a word for a message: "1 error", "3 errors".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}

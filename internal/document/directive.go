@@ -34,9 +34,6 @@ type directiveParser struct{}
 
 var directiveNames = map[string]bool{"table": true, "caption": true, "row": true, "cell": true, "header": true, "titleblock": true, "pagebreak": true}
 
-// fenceKey stores each open directive's fence length on the node.
-var fenceKey = parser.NewContextKey()
-
 func (p *directiveParser) Trigger() []byte { return []byte{':'} }
 
 func (p *directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {

@@ -127,7 +127,7 @@ func (e *Edition) reconcile(diags *diag.List) {
 	if want := prev.Facts.StatesParties + acc - wd; want != e.Facts.StatesParties {
 		diags.Errorf(e.Pos(FactsFile, "states_parties", true),
 			"states_parties is %d, but the previous edition %s has %d and %s records %s and %s since, which make %d: correct the number or record the missing change",
-			e.Facts.StatesParties, prev.Dir, prev.Facts.StatesParties, e.Dir, count(acc, "accession"), count(wd, "withdrawal"), want)
+			e.Facts.StatesParties, prev.Dir, prev.Facts.StatesParties, e.Dir, diag.Plural(acc, "accession"), diag.Plural(wd, "withdrawal"), want)
 	}
 	// Every State of the previous list is still listed, unless it acceded.
 	states := e.stateIndex()
@@ -183,9 +183,3 @@ func (e *Edition) suggestState(written ...string) *State {
 	return best
 }
 
-func count(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}

@@ -21,7 +21,7 @@ func FolderYear(name string) (int, bool) {
 		return 0, false
 	}
 	y, err := strconv.Atoi(name)
-	if err != nil || y < minYear || y > maxYear {
+	if err != nil || y < MinYear || y > MaxYear {
 		return 0, false
 	}
 	return y, true

@@ -69,8 +69,6 @@ func (d Date) String() string {
 	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
 }
 
-// ISO formats the date as 2017-12-08.
-func (d Date) ISO() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day) }
 
 // Time returns midnight UTC of the date.
 func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }

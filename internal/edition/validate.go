@@ -9,10 +9,11 @@ import (
 	"unireport/internal/diag"
 )
 
-// Years outside this range are typing mistakes, not history.
+// MinYear and MaxYear bound every year an edition holds (and the names of
+// edition folders): outside them a year is a typing mistake, not history.
 const (
-	minYear = 1990
-	maxYear = 2100
+	MinYear = 1990
+	MaxYear = 2100
 )
 
 // maxStates bounds counts of States: the United Nations has 193 members.
@@ -69,7 +70,7 @@ func (e *Edition) validate(diags *diag.List) {
 }
 
 func (e *Edition) checkYear(diags *diag.List, file, path string, y int) {
-	if y < minYear && !(path == "signing_year" && y >= 1900) || y > maxYear {
+	if y < MinYear && !(path == "signing_year" && y >= 1900) || y > MaxYear {
 		diags.Errorf(e.Pos(file, path, true), "%d is not a plausible year for %s", y, lastPart(path))
 	}
 }
@@ -131,8 +132,8 @@ func (e *Edition) validateStates(diags *diag.List) {
 			if strings.TrimSpace(q.Occasion) == "" {
 				diags.Errorf(e.Pos(StatesFile, qp+".occasion", true), "quotation %d of %s has no citation: say where it was stated in occasion", j+1, s.Name)
 			}
-			if y := q.Year(); y != 0 && (y < minYear || y > e.Facts.Year) {
-				diags.Errorf(e.Pos(StatesFile, qp+".date", true), "quotation %d of %s is dated %d, outside %d-%d", j+1, s.Name, y, minYear, e.Facts.Year)
+			if y := q.Year(); y != 0 && (y < MinYear || y > e.Facts.Year) {
+				diags.Errorf(e.Pos(StatesFile, qp+".date", true), "quotation %d of %s is dated %d, outside %d-%d", j+1, s.Name, y, MinYear, e.Facts.Year)
 			}
 		}
 		e.warnStale(diags, s)
@@ -240,8 +241,8 @@ func (e *Edition) validateMeetings(diags *diag.List) {
 				m.Key, e.Pos(MeetingsFile, meetingPath(prev.Index)+".key", true).Line)
 		}
 		seen[m.Key] = m
-		if m.Year < minYear || m.Year > e.Facts.Year {
-			diags.Errorf(e.Pos(MeetingsFile, p+".year", true), "meeting %q is in %d, outside %d-%d", m.Label, m.Year, minYear, e.Facts.Year)
+		if m.Year < MinYear || m.Year > e.Facts.Year {
+			diags.Errorf(e.Pos(MeetingsFile, p+".year", true), "meeting %q is in %d, outside %d-%d", m.Label, m.Year, MinYear, e.Facts.Year)
 		}
 		if i > 0 && m.Year < e.Meetings[i-1].Year {
 			diags.Errorf(e.Pos(MeetingsFile, p+".year", true), "meeting %q (%d) comes after one of %d: list meetings in date order", m.Label, m.Year, e.Meetings[i-1].Year)
