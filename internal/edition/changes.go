@@ -182,4 +182,3 @@ func (e *Edition) suggestState(written ...string) *State {
 	}
 	return best
 }
-

@@ -69,7 +69,6 @@ func (d Date) String() string {
 	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
 }
 
-
 // Time returns midnight UTC of the date.
 func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
 
