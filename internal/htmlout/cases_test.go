@@ -8,6 +8,7 @@ import (
 	"unireport/internal/document"
 	"unireport/internal/htmlout"
 	"unireport/internal/testkit/fuzzseed"
+	"unireport/internal/testkit/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the .html goldens of the cases in internal/document/testdata/cases")
@@ -25,7 +26,7 @@ func TestCases(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Body: %v", err)
 			}
-			fuzzseed.Golden(t, c.GoldenPath(".html"), string(body), *update)
+			testtool.Golden(t, c.GoldenPath(".html"), string(body), *update)
 		})
 	}
 }

@@ -3,10 +3,10 @@ package htmlout
 import (
 	"strings"
 	"testing"
+	"unireport/internal/testkit/testtool"
 
 	"unireport/internal/document"
 	"unireport/internal/placeholder"
-	"unireport/internal/testkit/fuzzseed"
 )
 
 // render returns the whole page of md.
@@ -33,7 +33,7 @@ func body(t *testing.T, md string) string {
 // differs.
 func same(t *testing.T, what, got, want string) {
 	t.Helper()
-	if d := fuzzseed.Diff(want, got); d != "" {
+	if d := testtool.Diff(want, got); d != "" {
 		t.Errorf("%s: %s--- got:\n%s", what, d, got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"path/filepath"
 	"testing"
+	"unireport/internal/testkit/testtool"
 
 	"unireport/internal/document"
 	"unireport/internal/layout"
@@ -39,7 +40,7 @@ func TestCases(t *testing.T) {
 				}
 				got = layout.Dump(pages)
 			}
-			fuzzseed.Golden(t, c.GoldenPath(".layout"), got, *update)
+			testtool.Golden(t, c.GoldenPath(".layout"), got, *update)
 		})
 	}
 }

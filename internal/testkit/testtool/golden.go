@@ -1,33 +1,68 @@
 package testtool
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 )
 
 // Golden compares got with the golden file at path, or rewrites the file
-// when update is set (go test -update). A difference names the first line
-// that differs.
+// when update is set (go test -update). A difference is reported with the
+// first line that differs and the lines around it.
 func Golden(t testing.TB, path, got string, update bool) {
 	t.Helper()
 	if update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		return
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
+		t.Fatalf("%v (run go test -update to create it)", err)
 	}
-	if got == string(want) {
-		return
+	if d := Diff(string(want), got); d != "" {
+		t.Errorf("differs from %s (run go test -update if the change is meant):\n%s", path, d)
 	}
-	g, w := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-	for i := range min(len(g), len(w)) {
-		if g[i] != w[i] {
-			t.Fatalf("differs from %s at line %d:\nwant %s\ngot  %s", path, i+1, w[i], g[i])
+}
+
+// diffContext is how many lines Diff shows either side of the first line
+// that differs.
+const diffContext = 3
+
+// Diff returns "" when got equals want, and otherwise the first line that
+// differs, with the lines around it: those both share unmarked, want's
+// marked "-", got's marked "+" (a missing line shows as "(end)"), and the
+// two first differing lines quoted.
+func Diff(want, got string) string {
+	if want == got {
+		return ""
+	}
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	i := 0
+	for i < len(w) && i < len(g) && w[i] == g[i] {
+		i++
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "first difference at line %d (want %d lines, got %d):\n", i+1, len(w), len(g))
+	for j := max(0, i-diffContext); j < i; j++ {
+		fmt.Fprintf(&b, "  %s\n", w[j])
+	}
+	side := func(mark string, lines []string) {
+		if i >= len(lines) {
+			fmt.Fprintf(&b, "%s (end)\n", mark)
+			return
+		}
+		for j := i; j < min(len(lines), i+diffContext+1); j++ {
+			fmt.Fprintf(&b, "%s %s\n", mark, lines[j])
 		}
 	}
-	t.Fatalf("differs from %s in length: %d lines, want %d", path, len(g), len(w))
+	side("-", w)
+	side("+", g)
+	if i < len(w) && i < len(g) {
+		// Quoted, for a difference in what does not show.
+		fmt.Fprintf(&b, "line %d: want %q\n         got  %q\n", i+1, w[i], g[i])
+	}
+	return b.String()
 }
