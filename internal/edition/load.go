@@ -64,6 +64,7 @@ func loadEdition(dir string, draft bool) (*Edition, diag.List) {
 	if validated {
 		e.loadPrevious(&diags)
 		e.reconcile(&diags)
+		e.readFonts(&diags)
 	}
 	// in the order check lists problems: by file, line and column
 	slices.SortStableFunc(e.gaps, func(a, b Gap) int {

@@ -17,6 +17,10 @@ type Edition struct {
 	Vote     Vote
 	Meetings []*Meeting
 
+	// FontData are the font files [fonts] names, by fonts.Face, read at
+	// load; nil when it names none or one could not be read.
+	FontData *[4][]byte
+
 	gaps    []Gap              // values still to fill in
 	sources map[string]*source // parsed files, for positions after loading
 }

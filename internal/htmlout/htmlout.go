@@ -1,5 +1,7 @@
 // Package htmlout writes the document tree as one self-contained HTML
-// file: styles inline, no scripts, no request to any other host.
+// file: styles inline, no scripts, no request to any other host. (A caller
+// may add markup of its own in the slots of Options; the preview adds its
+// reload script there.)
 package htmlout
 
 import (
@@ -28,6 +30,20 @@ type Options struct {
 	// Generator names the program and its version in the page's
 	// generator meta element; "unireport" when empty.
 	Generator string
+
+	// TitlePrefix is plain text put before the title (and before the
+	// draft's "DRAFT: "), escaped like the title, e.g. "2 errors · ".
+	TitlePrefix string
+	// HeadEnd and BodyEnd are slots for the caller's own markup, written
+	// verbatim, not escaped: HeadEnd at the end of <head>, after the
+	// page's styles; BodyEnd at the end of <body>, after <main>. They are
+	// trusted markup that the caller builds from its own constants and
+	// escaped values, never data from the edition or the templates: all
+	// that htmlout otherwise guarantees (no script, no raw HTML from the
+	// source) does not hold for what is put here. Empty slots leave the
+	// page byte for byte as it is without them.
+	HeadEnd template.HTML
+	BodyEnd template.HTML
 }
 
 //go:embed style.css
@@ -44,19 +60,19 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{if .Draft}}DRAFT: {{end}}{{.Title}}</title>
+<title>{{.TitlePrefix}}{{if .Draft}}DRAFT: {{end}}{{.Title}}</title>
 {{with .Author}}<meta name="author" content="{{.}}">
 {{end}}{{with .Subject}}<meta name="description" content="{{.}}">
 {{end}}{{with .Keywords}}<meta name="keywords" content="{{.}}">
 {{end}}<meta name="generator" content="{{.Generator}}">
 <style>
 {{.Style}}</style>
-</head>
+{{.HeadEnd}}</head>
 <body{{if .Draft}} class="draft"{{end}}>
 {{if .Draft}}<p class="draft-banner" role="note">Draft{{with .Built}}, built {{.}}{{end}}. Not for circulation.</p>
 {{end}}<main>
 {{.Body}}</main>
-</body>
+{{.BodyEnd}}</body>
 </html>
 `))
 

@@ -106,3 +106,11 @@ func Set(doc *document.Document, m layout.Measurer, lang string) (layout.Result,
 	}
 	return res, nil
 }
+
+// CheckFonts reports whether the PDF writer can embed the faces of set:
+// the writer reads the files with a parser of its own, stricter than the
+// fonts package's. The error is a *fonts.FaceError where it names a face.
+func CheckFonts(set *fonts.Set) error {
+	_, err := Measurer(set)
+	return err
+}

@@ -56,6 +56,16 @@ func TestInBrowser(t *testing.T) {
 	if !strings.Contains(overlay, where) || !strings.Contains(overlay, ": error: ") {
 		t.Errorf("the overlay does not name %s:\n%s", where, overlay)
 	}
+	// The source around the error, the markup in its line shown as text.
+	if here := eval[string](t, ctx, `document.querySelector("#unireport-overlay .unireport-here").textContent`); !strings.HasSuffix(here, " | "+badLine) {
+		t.Errorf("the overlay marks %q, want the line %q", here, badLine)
+	}
+	if n := eval[float64](t, ctx, `document.querySelectorAll("#unireport-overlay pre .unireport-line").length`); n != 5 {
+		t.Errorf("the overlay shows %v lines of source, want 5", n)
+	}
+	if eval[bool](t, ctx, `window.unireportInjected === true || document.querySelector("#unireport-overlay script") !== null`) {
+		t.Error("the markup of the broken line became an element of the page")
+	}
 	if y = eval[float64](t, ctx, `window.scrollY`); y < 1450 {
 		t.Errorf("the overlay's reload lost the place: scrollY %v", y)
 	}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"unireport/internal/diag"
+	"unireport/internal/document"
+	"unireport/internal/htmlout"
 	"unireport/internal/report"
 )
 
@@ -18,10 +20,20 @@ type snapshot struct {
 	diags  diag.List // every problem of this build
 	broken bool      // this build failed: the page shows the last good one under an overlay
 	report *report.Report
-	built  time.Time // when report was built
-	html   []byte    // report's HTML as the writer made it; nil when there is no report
-	page   []byte    // the page served at /
-	pdf    *pdfCache // nil when broken
+	built  time.Time  // when report was built
+	shown  *rendering // report's HTML; nil when there is no report
+	source []*excerpt // when broken, the source around each problem (nil where none)
+	page   []byte     // the page served at /
+	pdf    *pdfCache  // nil when broken
+}
+
+// rendering is the draft HTML of a report, and what it is rendered from:
+// the page served renders the same document with the same options, with
+// the preview's own markup in the slots of the options.
+type rendering struct {
+	doc  *document.Document
+	opts htmlout.Options
+	html []byte // the HTML as report.HTML writes it, to tell whether a build changed anything
 }
 
 // maxBuilds is how many builds may run at once: the newest, and one that a
@@ -140,21 +152,22 @@ func (s *Server) build(prev *snapshot, now time.Time, stale func() bool) *snapsh
 		return nil
 	}
 	if r != nil {
-		html, err := s.render(r, now)
+		shown, err := s.render(r, now)
 		if err == nil {
-			if prev != nil && s.unchanged(prev, r, diags, html, now) {
+			if prev != nil && s.unchanged(prev, r, diags, shown.html, now) {
 				return nil
 			}
-			return &snapshot{diags: diags, report: r, built: now, html: html, pdf: &pdfCache{}}
+			return &snapshot{diags: diags, report: r, built: now, shown: shown, pdf: &pdfCache{}}
 		}
 		diags.Add(diag.Diagnostic{Pos: diag.Pos{File: s.cfg.TemplatesDir}, Severity: diag.Error, Message: err.Error()})
 	}
-	if prev != nil && prev.broken && slices.Equal(diags, prev.diags) {
+	source := s.sources(diags)
+	if prev != nil && prev.broken && slices.Equal(diags, prev.diags) && slices.EqualFunc(source, prev.source, (*excerpt).equal) {
 		return nil
 	}
-	next := &snapshot{diags: diags, broken: true}
+	next := &snapshot{diags: diags, broken: true, source: source}
 	if prev != nil {
-		next.report, next.built, next.html = prev.report, prev.built, prev.html
+		next.report, next.built, next.shown = prev.report, prev.built, prev.shown
 	}
 	return next
 }
@@ -167,14 +180,14 @@ func (s *Server) unchanged(prev *snapshot, r *report.Report, diags diag.List, ht
 	if prev.broken || !slices.Equal(diags, prev.diags) {
 		return false
 	}
-	if bytes.Equal(html, prev.html) {
+	if bytes.Equal(html, prev.shown.html) {
 		return true
 	}
 	if sameMinute(prev.built, built) {
 		return false
 	}
 	old, err := s.render(r, prev.built)
-	return err == nil && bytes.Equal(old, prev.html)
+	return err == nil && bytes.Equal(old.html, prev.shown.html)
 }
 
 func sameMinute(a, b time.Time) bool { return a.Truncate(time.Minute).Equal(b.Truncate(time.Minute)) }
@@ -196,14 +209,27 @@ func (s *Server) prepare() (r *report.Report, diags diag.List) {
 	return r, diags
 }
 
-// render writes the draft HTML of r, built at the given time.
-func (s *Server) render(r *report.Report, built time.Time) (html []byte, err error) {
+// render writes the draft HTML of r, built at the given time, as
+// report.HTML does.
+func (s *Server) render(r *report.Report, built time.Time) (*rendering, error) {
+	d := report.Draft{On: true, Built: built}
+	g := &rendering{doc: r.Tree(report.Draft{On: true}), opts: r.HTMLOptions(d)}
+	html, err := renderHTML(g.doc, g.opts)
+	if err != nil {
+		return nil, err
+	}
+	g.html = html
+	return g, nil
+}
+
+// renderHTML is htmlout.Render, with a panic as an error.
+func renderHTML(doc *document.Document, opts htmlout.Options) (html []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			html, err = nil, fmt.Errorf("internal error while writing the HTML: %v", p)
 		}
 	}()
-	return r.HTML(report.Draft{On: true, Built: built})
+	return htmlout.Render(doc, opts)
 }
 
 func (s *Server) logBuild(snap *snapshot, took time.Duration) {

@@ -56,6 +56,10 @@ func marked(t testing.TB, orig, mark string) (toml, shown string) {
 // brokenLine is a line of edition.toml that broken spoils.
 const brokenLine = "stale_after_years = 5"
 
+// badLine is what broken makes of brokenLine: a TOML syntax error at the
+// second "=", with markup after it that the overlay must show as text.
+const badLine = `stale_after_years = = "<script>window.unireportInjected = true</script>"`
+
 // broken returns the edition.toml text with a TOML syntax error, and the
 // file:line that the error names.
 func broken(t testing.TB, path, orig string) (toml, where string) {
@@ -65,7 +69,7 @@ func broken(t testing.TB, path, orig string) (toml, where string) {
 		t.Fatalf("edition.toml has no line %q", brokenLine)
 	}
 	line := strings.Count(orig[:i+1], "\n") + 1
-	return strings.Replace(orig, brokenLine, "stale_after_years = = 5", 1), path + ":" + strconv.Itoa(line) + ":"
+	return strings.Replace(orig, brokenLine, badLine, 1), path + ":" + strconv.Itoa(line) + ":"
 }
 
 // save writes a file as editors do: a temporary file beside it, renamed

@@ -1,13 +1,11 @@
 package preview
 
 import (
-	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
 	"html"
 	"html/template"
-	"strconv"
 	"strings"
 
 	"unireport/internal/diag"
@@ -34,8 +32,11 @@ func scriptHash(js string) string {
 // preview's styles, bar and script and, when the build failed, the
 // overlay listing its problems over the last good render. With no good
 // render yet, it is a page of the problems alone.
+//
+// The preview's markup goes in the slots of htmlout.Options: the page is
+// rendered whole, never edited afterwards.
 func pageFor(s *snapshot) []byte {
-	if s.html == nil {
+	if s.shown == nil {
 		return problemsPage(s, "There is no good build to show yet.")
 	}
 	var end strings.Builder
@@ -44,11 +45,17 @@ func pageFor(s *snapshot) []byte {
 	}
 	end.WriteString(bar)
 	writeScript(&end, s.id)
-	page := insert(s.html, at(bytes.Index(s.html, []byte("</head>")), s.html), headExtra)
-	if i := bytes.Index(page, []byte("<title>")); s.broken && i >= 0 {
-		page = insert(page, i+len("<title>"), html.EscapeString(titlePrefix(s.diags)))
+	opts := s.shown.opts
+	opts.HeadEnd = template.HTML(headExtra)
+	opts.BodyEnd = template.HTML(end.String())
+	if s.broken {
+		opts.TitlePrefix = titlePrefix(s.diags)
 	}
-	return insert(page, at(bytes.LastIndex(page, []byte("</body>")), page), end.String())
+	page, err := renderHTML(s.shown.doc, opts)
+	if err != nil { // it rendered before without the slots: not to be expected
+		return problemsPage(s, "The last good build cannot be shown: "+err.Error()+".")
+	}
+	return page
 }
 
 // headExtra goes at the end of the report's head: the preview's styles,
@@ -89,9 +96,9 @@ var problemsTmpl = template.Must(template.New("problems").Parse(`<!DOCTYPE html>
 func problemCount(l diag.List) string {
 	errs, warnings := l.Count()
 	if warnings == 0 {
-		return plural(errs, "error")
+		return diag.Plural(errs, "error")
 	}
-	return plural(errs, "error") + ", " + plural(warnings, "warning")
+	return diag.Plural(errs, "error") + ", " + diag.Plural(warnings, "warning")
 }
 
 // titlePrefix marks the tab of a broken build, e.g. "2 errors · ".
@@ -100,23 +107,7 @@ func titlePrefix(l diag.List) string {
 	if errs == 0 {
 		return ""
 	}
-	return plural(errs, "error") + " · "
-}
-
-// insert returns page with add inserted at i.
-func insert(page []byte, i int, add string) []byte {
-	out := make([]byte, 0, len(page)+len(add))
-	out = append(out, page[:i]...)
-	out = append(out, add...)
-	return append(out, page[i:]...)
-}
-
-// at is i, or the end of page when i is -1 (a marker not found).
-func at(i int, page []byte) int {
-	if i < 0 {
-		return len(page)
-	}
-	return i
+	return diag.Plural(errs, "error") + " · "
 }
 
 var overlayTmpl = template.Must(template.New("overlay").Parse(`<section id="unireport-overlay" role="alert" aria-labelledby="unireport-overlay-title">
@@ -124,19 +115,37 @@ var overlayTmpl = template.Must(template.New("overlay").Parse(`<section id="unir
 <summary><h2 id="unireport-overlay-title">Not built: {{.Summary}}</h2></summary>
 <p>{{.Lead}} Fix the problems and save: this page updates by itself.</p>
 <ol>
-{{range .Diags}}<li><code>{{.Pos}}</code>: <span class="unireport-sev-{{.Severity}}">{{.Severity}}</span>: {{.Message}}{{with .Help}} <span class="unireport-help">({{.}})</span>{{end}}</li>
+{{range .Diags}}<li><code>{{.Pos}}</code>: <span class="unireport-sev-{{.Severity}}">{{.Severity}}</span>: {{.Message}}{{with .Help}} <span class="unireport-help">({{.}})</span>{{end}}
+{{- with .Source}}
+<pre class="unireport-source"><code>
+{{- range .Lines}}<span class="unireport-line{{if .Here}} unireport-here{{end}}">{{.Gutter}}{{.Text}}</span>
+{{with .Caret}}<span class="unireport-caret" aria-hidden="true">{{.}}</span>
+{{end}}{{end}}</code></pre>
+{{- end}}</li>
 {{end}}</ol>
 </details>
 </section>
 `))
 
-// writeOverlay writes the overlay listing every problem of s, under a
-// lead that says what the page shows beneath it.
+// writeOverlay writes the overlay listing every problem of s, with the
+// source around it where there is some, under a lead that says what the
+// page shows beneath it.
 func writeOverlay(b *strings.Builder, s *snapshot, lead string) {
+	type problem struct {
+		diag.Diagnostic
+		Source *excerpt // nil for none
+	}
+	problems := make([]problem, len(s.diags))
+	for i, d := range s.diags {
+		problems[i].Diagnostic = d
+		if i < len(s.source) {
+			problems[i].Source = s.source[i]
+		}
+	}
 	if err := overlayTmpl.Execute(b, struct {
 		Summary, Lead string
-		Diags         diag.List
-	}{problemCount(s.diags), lead, s.diags}); err != nil {
+		Diags         []problem
+	}{problemCount(s.diags), lead, problems}); err != nil {
 		panic(err)
 	}
 }
@@ -148,12 +157,4 @@ const bar = `<nav class="unireport-bar" aria-label="Preview">Live preview · <a 
 // writeScript writes the reload script, which knows the build id.
 func writeScript(b *strings.Builder, id string) {
 	b.WriteString(`<script data-build="` + html.EscapeString(id) + `">` + reloadJS + "</script>\n")
-}
-
-// plural is e.g. "1 error" or "2 errors".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }

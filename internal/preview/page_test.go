@@ -10,6 +10,8 @@ import (
 	"golang.org/x/net/html"
 
 	"unireport/internal/diag"
+	"unireport/internal/document"
+	"unireport/internal/htmlout"
 )
 
 // checkWellFormed checks that page is one complete HTML document whose
@@ -129,12 +131,19 @@ func TestOverlayLists(t *testing.T) {
 // TestPageOverLastGood checks the page of a broken build that follows a
 // good one: the overlay, then the old render, marked in its title.
 func TestPageOverLastGood(t *testing.T) {
-	good := []byte("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>DRAFT: R</title>\n</head>\n<body>\n<main>\n<p>&lt;/body&gt; text</p>\n</main>\n</body>\n</html>\n")
-	snap := &snapshot{id: "x-2", broken: true, html: good, built: time.Date(2017, 12, 1, 9, 30, 0, 0, time.UTC),
+	doc := document.Parse([]byte("`</body>` text, `</head>` and `<title>`\n"))
+	opts := htmlout.Options{Title: "R", Draft: true}
+	html, err := htmlout.Render(doc, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := &snapshot{id: "x-2", broken: true, shown: &rendering{doc: doc, opts: opts, html: html},
+		built: time.Date(2017, 12, 1, 9, 30, 0, 0, time.UTC),
 		diags: diag.List{{Pos: diag.Pos{File: "f.toml", Line: 1, Col: 2}, Message: "m"}}}
 	page := string(pageFor(snap))
 	checkWellFormed(t, page)
-	for _, want := range []string{"<title>1 error · DRAFT: R</title>", "<p>&lt;/body&gt; text</p>", "last good build, of 09:30:00", "f.toml:1:2: error: m"} {
+	for _, want := range []string{"<title>1 error · DRAFT: R</title>", "<code>&lt;/body&gt;</code> text, <code>&lt;/head&gt;</code> and <code>&lt;title&gt;</code>",
+		"last good build, of 09:30:00", "f.toml:1:2: error: m"} {
 		if !strings.Contains(page, want) && !strings.Contains(overlayText(t, page), want) {
 			t.Errorf("the page lacks %q", want)
 		}

@@ -5,11 +5,11 @@ package report
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"unireport/internal/checklist"
@@ -20,7 +20,6 @@ import (
 	"unireport/internal/fonts"
 	"unireport/internal/glyphs"
 	"unireport/internal/htmlout"
-	"unireport/internal/inputfile"
 	"unireport/internal/layout"
 	"unireport/internal/pdfout"
 	"unireport/internal/placeholder"
@@ -36,6 +35,11 @@ type Report struct {
 	Fonts    *fonts.Set // the faces the PDF is set in: the edition's, or the embedded ones
 
 	templates string // the templates' folder, for positions
+
+	// draft is the tree of a draft: the report and the checklist, parsed
+	// once, whichever writers render it.
+	draft     *document.Document
+	draftOnce sync.Once
 }
 
 // Prepare loads and checks the edition in dataDir for a final report,
@@ -67,15 +71,19 @@ func prepare(dataDir, tmplDir string, draft bool) (*Report, diag.List) {
 // Checklist is the editors' checklist for this edition, as Markdown.
 func (r *Report) Checklist() string { return checklist.Markdown(r.Edition, r.Warnings) }
 
-// document returns the tree to render: a draft carries the editors'
+// Tree returns the document tree to render: a draft carries the editors'
 // checklist at its end, on pages of its own so that the report's pages are
-// those of the final build; a final build never carries it.
-func (r *Report) document(d Draft) *document.Document {
+// those of the final build; a final build never carries it. Each is parsed
+// once, however many writers render it.
+func (r *Report) Tree(d Draft) *document.Document {
 	if !d.On {
 		return r.Doc
 	}
-	md := append(append([]byte{}, r.Markdown...), "\n\n::: pagebreak\n:::\n\n"+r.Checklist()...)
-	return document.Parse(md)
+	r.draftOnce.Do(func() {
+		md := append(append([]byte{}, r.Markdown...), "\n\n::: pagebreak\n:::\n\n"+r.Checklist()...)
+		r.draft = document.Parse(md)
+	})
+	return r.draft
 }
 
 // load reads the edition, its fonts and the templates, and checks that the
@@ -109,62 +117,22 @@ func load(dataDir, tmplDir string, draft bool) (*edition.Edition, *compose.Templ
 	return e, ts, set, diags
 }
 
-// maxFontFile is the largest font file read: larger than any font of a
-// Latin-script family (Liberation Serif is 400 KB), with room for fonts that
-// cover more scripts.
-const maxFontFile = 64 << 20
-
-// loadFonts returns the fonts the edition names in its [fonts] table, or the
-// embedded Liberation Serif when it names none. A file that is missing,
-// unreadable or not a TrueType font the PDF writer can embed is an error at
-// the key that names it; the result is nil then, and the characters are not
-// checked against any font.
+// loadFonts returns the fonts the edition names in its [fonts] table (the
+// edition has read the files), or the embedded Liberation Serif when it
+// names none. A file that is not a TrueType font the PDF writer can embed
+// is an error at the key that names it; the result is nil then, and the
+// characters are not checked against any font.
 func loadFonts(e *edition.Edition, diags *diag.List) *fonts.Set {
-	ff := e.Facts.Fonts
-	if ff == nil {
+	if e.Facts.Fonts == nil {
 		return fonts.Default()
 	}
-	keys := [4]struct{ key, path string }{
-		fonts.Regular: {"regular", ff.Regular}, fonts.Bold: {"bold", ff.Bold},
-		fonts.Italic: {"italic", ff.Italic}, fonts.BoldItalic: {"bold_italic", ff.BoldItalic},
-	}
-	at := func(f fonts.Face) diag.Pos { return e.Pos(edition.FactsFile, "fonts."+keys[f].key, true) }
-	var data [4][]byte
-	ok := true
-	for _, f := range fonts.Faces {
-		k := keys[f]
-		path := k.path
-		if path == "" {
-			// missing or of the wrong type: the loader has said so
-			ok = false
-			continue
-		}
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(e.Dir, path)
-		}
-		b, err := inputfile.Read(path, maxFontFile)
-		var tooLarge *inputfile.TooLargeError
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			diags.Errorf(at(f), "fonts.%s: the font file %s does not exist (paths are relative to the edition's folder, %s)", k.key, path, e.Dir)
-		case errors.Is(err, inputfile.ErrNotRegular):
-			diags.Errorf(at(f), "fonts.%s: %s is %v; name a .ttf file", k.key, path, strings.TrimPrefix(err.Error(), inputfile.ErrNotRegular.Error()+": it is "))
-		case errors.As(err, &tooLarge):
-			diags.Errorf(at(f), "fonts.%s: %s is %s; a font file may be at most %s: is it the right file?", k.key, path, inputfile.Size(tooLarge.Size), inputfile.Size(tooLarge.Limit))
-		case err != nil:
-			diags.Errorf(at(f), "fonts.%s: cannot read the font file: %v", k.key, err)
-		default:
-			data[f] = b
-		}
-		ok = ok && data[f] != nil
-	}
-	if !ok {
-		return nil
+	data := e.FontData
+	if data == nil {
+		return nil // the edition has said why
 	}
 	set, err := fonts.Load(data[fonts.Regular], data[fonts.Bold], data[fonts.Italic], data[fonts.BoldItalic])
 	if err == nil {
-		// The PDF writer reads the files with a parser of its own.
-		_, err = pdfout.Measurer(set)
+		err = pdfout.CheckFonts(set)
 	}
 	if err != nil {
 		var fe *fonts.FaceError
@@ -172,7 +140,9 @@ func loadFonts(e *edition.Edition, diags *diag.List) *fonts.Set {
 			diags.Errorf(e.Pos(edition.FactsFile, "fonts", false), "fonts: %v", err)
 			return nil
 		}
-		diags.Errorf(at(fe.Face), "fonts.%s: %s cannot be used in the PDF: %v", keys[fe.Face].key, keys[fe.Face].path, fe.Err)
+		ff := e.Facts.Fonts
+		paths := [4]string{fonts.Regular: ff.Regular, fonts.Bold: ff.Bold, fonts.Italic: ff.Italic, fonts.BoldItalic: ff.BoldItalic}
+		diags.Errorf(e.FontPos(fe.Face), "fonts.%s: %s cannot be used in the PDF: %v", edition.FontKey(fe.Face), paths[fe.Face], fe.Err)
 		return nil
 	}
 	return set
@@ -210,8 +180,14 @@ type Draft struct {
 
 // HTML renders the report as one self-contained HTML page.
 func (r *Report) HTML(d Draft) ([]byte, error) {
+	return htmlout.Render(r.Tree(d), r.HTMLOptions(d))
+}
+
+// HTMLOptions are the options HTML renders the page with: its title,
+// language and metadata, and the draft's banner.
+func (r *Report) HTMLOptions(d Draft) htmlout.Options {
 	f := r.Edition.Facts
-	return htmlout.Render(r.document(d), htmlout.Options{
+	return htmlout.Options{
 		Title:    placeholder.Plain(f.Title),
 		Lang:     f.Language,
 		Author:   placeholder.Plain(f.PresentedBy),
@@ -221,7 +197,7 @@ func (r *Report) HTML(d Draft) ([]byte, error) {
 		Built:    builtText(d),
 		// The PDF's producer says the same (pdfdraw).
 		Generator: version.Program(),
-	})
+	}
 }
 
 // Version is unireport's version (see package version).
@@ -254,7 +230,7 @@ func (r *Report) PDFWarnings(d Draft) ([]byte, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	pdf, warnings, err := pdfout.RenderWarnings(r.document(d), pdfout.Options{
+	pdf, warnings, err := pdfout.RenderWarnings(r.Tree(d), pdfout.Options{
 		Fonts:    r.Fonts,
 		Title:    placeholder.Plain(f.Title),
 		Author:   placeholder.Plain(f.PresentedBy),
@@ -299,17 +275,6 @@ func (r *Report) typesetDiags(ws []layout.Warning) diag.List {
 			w.Word, where, layout.MinTableSize)
 	}
 	return out
-}
-
-// Pages lays the report out as its PDF sets it, for tests that check the
-// boxes rather than the PDF.
-func (r *Report) Pages(d Draft) ([]layout.Page, error) {
-	m, err := pdfout.Measurer(r.Fonts)
-	if err != nil {
-		return nil, err
-	}
-	res, err := pdfout.Set(r.document(d), m, r.Edition.Facts.Language)
-	return res.Pages, err
 }
 
 // SourceDate returns the time in SOURCE_DATE_EPOCH, or fallback when it is

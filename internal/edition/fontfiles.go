@@ -1,0 +1,73 @@
+package edition
+
+import (
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"strings"
+
+	"unireport/internal/diag"
+	"unireport/internal/fonts"
+	"unireport/internal/inputfile"
+)
+
+// MaxFontFile is the largest font file read: larger than any font of a
+// Latin-script family (Liberation Serif is 400 KB), with room for fonts that
+// cover more scripts.
+const MaxFontFile = 64 << 20
+
+// fontKeys are the keys of [fonts], by face.
+var fontKeys = [4]string{fonts.Regular: "regular", fonts.Bold: "bold", fonts.Italic: "italic", fonts.BoldItalic: "bold_italic"}
+
+// FontPos is the position of the path of face f in [fonts], for messages
+// about that font.
+func (e *Edition) FontPos(f fonts.Face) diag.Pos {
+	return e.Pos(FactsFile, "fonts."+fontKeys[f], true)
+}
+
+// FontKey is the key of face f in [fonts], e.g. "bold_italic".
+func FontKey(f fonts.Face) string { return fontKeys[f] }
+
+// readFonts reads the font files that [fonts] names, relative to the
+// edition's folder, into FontData: only regular files up to MaxFontFile. A
+// file that cannot be read is an error at the key that names it, and
+// FontData stays nil. Whether the files are fonts the PDF can embed is
+// for the fonts and PDF packages to say.
+func (e *Edition) readFonts(diags *diag.List) {
+	ff := e.Facts.Fonts
+	if ff == nil {
+		return
+	}
+	paths := [4]string{fonts.Regular: ff.Regular, fonts.Bold: ff.Bold, fonts.Italic: ff.Italic, fonts.BoldItalic: ff.BoldItalic}
+	var data [4][]byte
+	ok := true
+	for _, f := range fonts.Faces {
+		key, path := fontKeys[f], paths[f]
+		if path == "" || strings.HasPrefix(path, "\uE000") {
+			ok = false // missing, of the wrong type, or a gap: said already
+			continue
+		}
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(e.Dir, path)
+		}
+		b, err := inputfile.Read(path, MaxFontFile)
+		var tooLarge *inputfile.TooLargeError
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			diags.Errorf(e.FontPos(f), "fonts.%s: the font file %s does not exist (paths are relative to the edition's folder, %s)", key, path, e.Dir)
+		case errors.Is(err, inputfile.ErrNotRegular):
+			diags.Errorf(e.FontPos(f), "fonts.%s: %s is %v; name a .ttf file", key, path, strings.TrimPrefix(err.Error(), inputfile.ErrNotRegular.Error()+": it is "))
+		case errors.As(err, &tooLarge):
+			diags.Errorf(e.FontPos(f), "fonts.%s: %s is %s; a font file may be at most %s: is it the right file?", key, path, inputfile.Size(tooLarge.Size), inputfile.Size(tooLarge.Limit))
+		case err != nil:
+			diags.Errorf(e.FontPos(f), "fonts.%s: cannot read the font file: %v", key, err)
+		default:
+			data[f] = b
+			continue
+		}
+		ok = false
+	}
+	if ok {
+		e.FontData = &data
+	}
+}
