@@ -186,13 +186,13 @@ func (r *Report) HTML(d Draft) ([]byte, error) {
 // HTMLOptions are the options HTML renders the page with: its title,
 // language and metadata, and the draft's banner.
 func (r *Report) HTMLOptions(d Draft) htmlout.Options {
-	f := r.Edition.Facts
+	m := r.Metadata()
 	return htmlout.Options{
-		Title:    placeholder.Plain(f.Title),
-		Lang:     f.Language,
-		Author:   placeholder.Plain(f.PresentedBy),
-		Subject:  subject(f),
-		Keywords: keywords(f),
+		Title:    m.Title,
+		Lang:     m.Lang,
+		Author:   m.Author,
+		Subject:  m.Subject,
+		Keywords: m.Keywords,
 		Draft:    d.On,
 		Built:    builtText(d),
 		// The PDF's producer says the same (pdfdraw).
@@ -230,13 +230,14 @@ func (r *Report) PDFWarnings(d Draft) ([]byte, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	m := r.Metadata()
 	pdf, warnings, err := pdfout.RenderWarnings(r.Tree(d), pdfout.Options{
 		Fonts:    r.Fonts,
-		Title:    placeholder.Plain(f.Title),
-		Author:   placeholder.Plain(f.PresentedBy),
-		Subject:  subject(f),
-		Keywords: keywords(f),
-		Lang:     f.Language,
+		Title:    m.Title,
+		Author:   m.Author,
+		Subject:  m.Subject,
+		Keywords: m.Keywords,
+		Lang:     m.Lang,
 		Created:  created,
 		Draft:    d.On,
 		Built:    d.Built,
@@ -291,14 +292,23 @@ func SourceDate(fallback time.Time) (time.Time, error) {
 	return time.Unix(secs, 0).UTC(), nil
 }
 
-// subject and keywords are the document's metadata, in plain text: a
-// draft's gaps read "[to fill in: …]" there.
-func subject(f edition.Facts) string {
-	return placeholder.Plain(fmt.Sprintf("%s, %s", f.Title, f.Date))
+// Metadata is what both writers declare of the document, in plain text
+// (a draft's gaps read "[to fill in: …]" there), built in one place.
+type Metadata struct {
+	Title, Author, Subject, Keywords, Lang string
 }
 
-func keywords(f edition.Facts) string {
-	return placeholder.Plain(fmt.Sprintf("Anti-Personnel Mine Ban Convention, universalization, States not party, %s, %d", f.Meeting.ShortName, f.Year))
+// Metadata returns the report's metadata: the title, the presenting office
+// as author, the title and date as subject, the keywords and the language.
+func (r *Report) Metadata() Metadata {
+	f := r.Edition.Facts
+	return Metadata{
+		Title:    placeholder.Plain(f.Title),
+		Author:   placeholder.Plain(f.PresentedBy),
+		Subject:  placeholder.Plain(fmt.Sprintf("%s, %s", f.Title, f.Date)),
+		Keywords: placeholder.Plain(fmt.Sprintf("Anti-Personnel Mine Ban Convention, universalization, States not party, %s, %d", f.Meeting.ShortName, f.Year)),
+		Lang:     f.Language,
+	}
 }
 
 // OutputDir is the default output folder for an edition: output/<year>.
