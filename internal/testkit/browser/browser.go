@@ -274,6 +274,11 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// ScreenshotsWanted reports whether someone asked, through
+// UNIREPORT_SCREENSHOTS, for the screenshots that tests take only to be
+// looked at: a full-page screenshot of the report costs seconds.
+func ScreenshotsWanted() bool { return os.Getenv("UNIREPORT_SCREENSHOTS") != "" }
+
 // ScreenshotDir is where a browser test saves its screenshots for a person
 // to look at: the folder UNIREPORT_SCREENSHOTS names, or a temporary one.
 func ScreenshotDir(t testing.TB) string {
