@@ -9,6 +9,7 @@ import (
 	"unireport/internal/diag"
 	"unireport/internal/fonts"
 	"unireport/internal/inputfile"
+	"unireport/internal/placeholder"
 )
 
 // MaxFontFile is the largest font file read: larger than any font of a
@@ -28,22 +29,30 @@ func (e *Edition) FontPos(f fonts.Face) diag.Pos {
 // FontKey is the key of face f in [fonts], e.g. "bold_italic".
 func FontKey(f fonts.Face) string { return fontKeys[f] }
 
+// FontPath is the path [fonts] gives for face f, as written ("" without
+// [fonts]).
+func (e *Edition) FontPath(f fonts.Face) string {
+	ff := e.Facts.Fonts
+	if ff == nil {
+		return ""
+	}
+	return [4]string{fonts.Regular: ff.Regular, fonts.Bold: ff.Bold, fonts.Italic: ff.Italic, fonts.BoldItalic: ff.BoldItalic}[f]
+}
+
 // readFonts reads the font files that [fonts] names, relative to the
 // edition's folder, into FontData: only regular files up to MaxFontFile. A
 // file that cannot be read is an error at the key that names it, and
 // FontData stays nil. Whether the files are fonts the PDF can embed is
 // for the fonts and PDF packages to say.
 func (e *Edition) readFonts(diags *diag.List) {
-	ff := e.Facts.Fonts
-	if ff == nil {
+	if e.Facts.Fonts == nil {
 		return
 	}
-	paths := [4]string{fonts.Regular: ff.Regular, fonts.Bold: ff.Bold, fonts.Italic: ff.Italic, fonts.BoldItalic: ff.BoldItalic}
 	var data [4][]byte
 	ok := true
 	for _, f := range fonts.Faces {
-		key, path := fontKeys[f], paths[f]
-		if path == "" || strings.HasPrefix(path, "\uE000") {
+		key, path := fontKeys[f], e.FontPath(f)
+		if path == "" || placeholder.Has(path) {
 			ok = false // missing, of the wrong type, or a gap: said already
 			continue
 		}

@@ -37,9 +37,6 @@ type Figure struct {
 	key      string // where it was read, e.g. "work.letters", for messages
 }
 
-// KnownFigure returns a figure that holds n.
-func KnownFigure(n int) Figure { return Figure{n: n} }
-
 // Known reports whether the figure may be stated: a number, or a gap that
 // a draft shows as a placeholder. It is false only for "not known".
 func (f Figure) Known() bool { return !f.notKnown }
@@ -50,9 +47,6 @@ func (f Figure) IsGap() bool { return f.gap != "" }
 // Number returns the figure and whether it is a number (neither not known
 // nor a gap).
 func (f Figure) Number() (int, bool) { return f.n, !f.notKnown && f.gap == "" }
-
-// Zero reports whether the figure is the number 0.
-func (f Figure) Zero() bool { n, ok := f.Number(); return ok && n == 0 }
 
 // String prints the figure: its digits, the placeholder of a gap, or, when
 // it is not known, a mark that composing reports as an error (a sentence

@@ -204,34 +204,17 @@ func (r nodeRenderer) renderPipeRow(w util.BufWriter, source []byte, node ast.No
 func (r nodeRenderer) renderPipeCell(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*east.TableCell)
 	_, head := n.Parent().(*east.TableHeader)
-	tag := "td"
+	c := cellTag{header: head, source: source, node: n}
 	if head {
-		tag = "th"
+		c.scope = "col"
 	}
-	if !entering {
-		fmt.Fprintf(w, "</%s>", tag)
-		return ast.WalkContinue, nil
-	}
-	var b strings.Builder
-	b.WriteString("<" + tag)
-	if head {
-		b.WriteString(` scope="col"`)
-	}
-	var class []string
 	switch n.Alignment {
 	case east.AlignCenter:
-		class = append(class, "center")
+		c.class = "center"
 	case east.AlignRight:
-		class = append(class, "right")
+		c.class = "right"
 	}
-	if head && shortCodes(document.Text(n, source)) {
-		class = append(class, "codes")
-	}
-	if len(class) > 0 {
-		fmt.Fprintf(&b, ` class="%s"`, strings.Join(class, " "))
-	}
-	b.WriteString(">")
-	_, _ = w.WriteString(b.String())
+	c.write(w, entering)
 	return ast.WalkContinue, nil
 }
 
@@ -297,30 +280,51 @@ func (r nodeRenderer) renderRow(w util.BufWriter, source []byte, node ast.Node, 
 
 func (r nodeRenderer) renderCell(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*document.TableCell)
+	c := cellTag{header: n.Header, scope: n.Scope, colSpan: n.ColSpan, rowSpan: n.RowSpan, source: source, node: n}
+	if n.Align == document.AlignCenter {
+		c.class = "center"
+	}
+	c.write(w, entering)
+	return ast.WalkContinue, nil
+}
+
+// cellTag is a table cell's tag, the same for the data tables and the pipe
+// tables of templates: th or td, its scope, spans and classes. A column
+// header made of short codes gets the class codes (see shortCodes).
+type cellTag struct {
+	header           bool
+	scope            string
+	colSpan, rowSpan int
+	class            string // alignment: center or right
+	source           []byte
+	node             ast.Node
+}
+
+func (c cellTag) write(w util.BufWriter, entering bool) {
 	tag := "td"
-	if n.Header {
+	if c.header {
 		tag = "th"
 	}
 	if !entering {
 		fmt.Fprintf(w, "</%s>", tag)
-		return ast.WalkContinue, nil
+		return
 	}
 	var b strings.Builder
 	b.WriteString("<" + tag)
-	if n.Header && n.Scope != "" {
-		fmt.Fprintf(&b, ` scope="%s"`, attr(n.Scope))
+	if c.header && c.scope != "" {
+		fmt.Fprintf(&b, ` scope="%s"`, attr(c.scope))
 	}
-	if n.ColSpan > 1 {
-		fmt.Fprintf(&b, ` colspan="%d"`, n.ColSpan)
+	if c.colSpan > 1 {
+		fmt.Fprintf(&b, ` colspan="%d"`, c.colSpan)
 	}
-	if n.RowSpan > 1 {
-		fmt.Fprintf(&b, ` rowspan="%d"`, n.RowSpan)
+	if c.rowSpan > 1 {
+		fmt.Fprintf(&b, ` rowspan="%d"`, c.rowSpan)
 	}
 	var class []string
-	if n.Align == document.AlignCenter {
-		class = append(class, "center")
+	if c.class != "" {
+		class = append(class, c.class)
 	}
-	if n.Header && n.Scope != "row" && shortCodes(document.Text(n, source)) {
+	if c.header && c.scope != "row" && shortCodes(document.Text(c.node, c.source)) {
 		class = append(class, "codes")
 	}
 	if len(class) > 0 {
@@ -328,7 +332,6 @@ func (r nodeRenderer) renderCell(w util.BufWriter, source []byte, node ast.Node,
 	}
 	b.WriteString(">")
 	_, _ = w.WriteString(b.String())
-	return ast.WalkContinue, nil
 }
 
 // shortCodes reports whether a header's text is made of short codes, such

@@ -140,9 +140,7 @@ func loadFonts(e *edition.Edition, diags *diag.List) *fonts.Set {
 			diags.Errorf(e.Pos(edition.FactsFile, "fonts", false), "fonts: %v", err)
 			return nil
 		}
-		ff := e.Facts.Fonts
-		paths := [4]string{fonts.Regular: ff.Regular, fonts.Bold: ff.Bold, fonts.Italic: ff.Italic, fonts.BoldItalic: ff.BoldItalic}
-		diags.Errorf(e.FontPos(fe.Face), "fonts.%s: %s cannot be used in the PDF: %v", edition.FontKey(fe.Face), paths[fe.Face], fe.Err)
+		diags.Errorf(e.FontPos(fe.Face), "fonts.%s: %s cannot be used in the PDF: %v", edition.FontKey(fe.Face), e.FontPath(fe.Face), fe.Err)
 		return nil
 	}
 	return set
