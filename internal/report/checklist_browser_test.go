@@ -111,6 +111,7 @@ func TestChecklistTableHTML(t *testing.T) {
 // In the browser, the table's rows are drawn as rows: one box per row, one
 // below the other, the header cells side by side.
 func TestChecklistTableInBrowser(t *testing.T) {
+	t.Parallel() // a tab of the shared browser; the browser works while other tests run
 	path := filepath.Join(t.TempDir(), "universalization-status-2017-draft.html")
 	if err := os.WriteFile(path, draft2017(t), 0o644); err != nil {
 		t.Fatal(err)

@@ -205,6 +205,7 @@ const measureTables = `(() => {
 // tables' structure, and footnote links that work both ways. It saves a
 // full-page screenshot at each width.
 func TestHTMLInBrowser(t *testing.T) {
+	t.Parallel() // a tab of the shared browser; the browser works while other tests run
 	path, _ := write2017(t)
 	pageURL := fileURL(path)
 	shots := browser.ScreenshotDir(t)
@@ -529,6 +530,7 @@ const measureSticky = `((fraction) => {
 // more meetings (the 2018 fixture, 9 meeting columns). It saves
 // screenshots at 375px, scrolled to the start and sideways, and at 1280px.
 func TestHTMLStickyStateColumn(t *testing.T) {
+	t.Parallel() // a tab of the shared browser; the browser works while other tests run
 	shots := browser.ScreenshotDir(t)
 	ctx := browser.New(t)
 	pages := map[string]string{}
@@ -592,6 +594,7 @@ func TestHTMLStickyStateColumn(t *testing.T) {
 // rules where text runs, and never in a State's name or a column header of
 // short codes, at a desktop and a phone width.
 func TestHTMLHyphens(t *testing.T) {
+	t.Parallel() // a tab of the shared browser; the browser works while other tests run
 	path, _ := write2017(t)
 	ctx := browser.New(t)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(fileURL(path))); err != nil {

@@ -72,6 +72,7 @@ var pdfinfoSize = regexp.MustCompile(`Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts
 // TestLandscapeTableInBrowserPrint: printed from Chromium with the page's
 // own page sizes, the HTML turns the same table's page.
 func TestLandscapeTableInBrowserPrint(t *testing.T) {
+	t.Parallel() // a tab of the shared browser; the browser works while other tests run
 	testtool.Need(t, "pdfinfo", "poppler-utils")
 	r := landscapeReport(t)
 	b, err := r.HTML(report.Draft{})

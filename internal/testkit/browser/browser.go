@@ -38,7 +38,7 @@ const MissingMessage = "chromium is not installed; apt-get install chromium"
 // DefaultPath is where Debian's chromium package puts the browser.
 const DefaultPath = "/usr/bin/chromium"
 
-// Timeout bounds the life of a browser that New starts: every action in its
+// Timeout bounds the life of a tab that New opens: every action in its
 // context fails after it, so a hung page fails the test instead of blocking
 // it until go test's own timeout.
 const Timeout = 3 * time.Minute
@@ -91,43 +91,23 @@ func require(t testing.TB, find func() (string, error)) string {
 	return path
 }
 
-// New starts a headless Chromium for the test and returns the context of its
-// first tab, for chromedp.Do and chromedp.Run. The browser is closed and its
-// profile removed when the test ends. Without Chromium, New skips the test,
+// New returns the context of a new tab, for chromedp.Do and chromedp.Run, in
+// the headless Chromium shared by the tests of the process: the browser is
+// started by the first call (about 1.5 s), each later test only opens a tab.
+// The tab is closed when the test ends; the browser when Main's tests end (or,
+// without Main, with the test process). Without Chromium, New skips the test,
 // or fails it when the environment variable CI is set.
 func New(t testing.TB) context.Context {
 	t.Helper()
 	path := require(t, Find)
-
-	profile, err := os.MkdirTemp("", "unireport-chromium-")
+	b, err := shared.start(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var output syncBuffer
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.UserDataDir(profile),
-		chromedp.CombinedOutput(&output),
-	}
-	for _, f := range Flags {
-		opts = append(opts, chromedp.Flag(f, true))
-	}
-
-	base, cancelTimeout := context.WithTimeout(context.Background(), Timeout)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(base, opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() {
-		cancelCtx()     // closes the tab and the browser
-		cancelAlloc()   // waits for the process to end
-		cancelTimeout() // releases the timer
-		if err := os.RemoveAll(profile); err != nil {
-			t.Logf("browser: removing the profile %s: %v", profile, err)
-		}
-	})
-	// Start the browser now, so that a broken install fails here with its
-	// output rather than in the first action of the test.
+	ctx, cancel := chromedp.NewContext(b)
+	t.Cleanup(cancel) // closes the tab
 	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("browser: starting %s: %v\n%s", path, err, output.String())
+		t.Fatalf("browser: opening a tab: %v\n%s", err, shared.output.String())
 	}
 	// Hide the scrollbars, as phones and chromedp's own headless default do:
 	// the page is then laid out at the full viewport width, window.innerWidth
@@ -137,7 +117,71 @@ func New(t testing.TB) context.Context {
 	if _, err := chromedp.Call(ctx, emulation.SetScrollbarsHidden, emulation.SetScrollbarsHiddenParams{Hidden: true}); err != nil {
 		t.Fatalf("browser: hiding the scrollbars: %v", err)
 	}
+	ctx, cancelTimeout := context.WithTimeout(ctx, Timeout)
+	t.Cleanup(cancelTimeout)
 	return ctx
+}
+
+// Main runs the tests of m and then closes the shared browser and removes its
+// profile; a test package that uses New calls it from TestMain:
+//
+//	func TestMain(m *testing.M) { os.Exit(browser.Main(m)) }
+func Main(m *testing.M) int {
+	code := m.Run()
+	shared.close()
+	return code
+}
+
+// shared is the browser of the test process.
+var shared sharedBrowser
+
+type sharedBrowser struct {
+	once    sync.Once
+	ctx     context.Context // the browser's first tab; new tabs derive from it
+	err     error
+	output  syncBuffer
+	profile string
+	cancel  []context.CancelFunc
+}
+
+// start starts the browser once; later calls return the first call's result.
+func (s *sharedBrowser) start(path string) (context.Context, error) {
+	s.once.Do(func() {
+		profile, err := os.MkdirTemp("", "unireport-chromium-")
+		if err != nil {
+			s.err = err
+			return
+		}
+		s.profile = profile
+		opts := []chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(path),
+			chromedp.UserDataDir(profile),
+			chromedp.CombinedOutput(&s.output),
+		}
+		for _, f := range Flags {
+			opts = append(opts, chromedp.Flag(f, true))
+		}
+		allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancelCtx := chromedp.NewContext(allocCtx)
+		// Closed in this order: the browser, then the process.
+		s.cancel = []context.CancelFunc{cancelCtx, cancelAlloc}
+		s.ctx = ctx
+		// Start the browser now, so that a broken install fails here with
+		// its output rather than in the first action of a test.
+		if err := chromedp.Do(ctx); err != nil {
+			s.err = fmt.Errorf("browser: starting %s: %w\n%s", path, err, s.output.String())
+		}
+	})
+	return s.ctx, s.err
+}
+
+func (s *sharedBrowser) close() {
+	for _, c := range s.cancel {
+		c()
+	}
+	if s.profile != "" {
+		os.RemoveAll(s.profile)
+	}
 }
 
 // Recorder records, from when Record is called, the console errors, the
