@@ -142,8 +142,33 @@ func (n *TableCell) Dump(source []byte, level int) {
 	}, nil)
 }
 
-// TitleBlock holds the report's title, presenter and date.
+// TitleBlock holds the report's title, presenter and date: a heading, the
+// title, then the lines set under it, one paragraph each. Every writer asks
+// it for these parts rather than reading its children in order.
 type TitleBlock struct{ ast.BaseBlock }
+
+// Title returns the block's first heading, the report's title, or nil.
+func (n *TitleBlock) Title() *ast.Heading {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.Heading); ok {
+			return h
+		}
+	}
+	return nil
+}
+
+// Under returns the blocks of the title block other than its title, in
+// order: the presenting line and the date.
+func (n *TitleBlock) Under() []ast.Node {
+	title := n.Title()
+	var out []ast.Node
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c != ast.Node(title) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
 
 // Kind implements ast.Node.
 func (n *TitleBlock) Kind() ast.NodeKind { return KindTitleBlock }

@@ -45,9 +45,8 @@ func sampleDocument() Document {
 	return Document{
 		Blocks: []Block{
 			&TitleBlock{
-				Title:    "Status of Universalization of the Anti-Personnel Mine Ban Convention",
-				Subtitle: "Presented by the President of the Sixteenth Meeting of the States Parties",
-				Date:     "8 December 2017",
+				Title: []Run{{Text: "Status of Universalization of the Anti-Personnel Mine Ban Convention"}},
+				Lines: [][]Run{{{Text: "Presented by the President of the Sixteenth Meeting of the States Parties"}}, {{Text: "8 December 2017"}}},
 			},
 			&Heading{Level: 1, Runs: []Run{{Text: "Universalization"}}},
 			&Paragraph{Runs: []Run{

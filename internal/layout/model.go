@@ -139,13 +139,13 @@ type Rule struct{}
 type PageBreak struct{}
 
 // TitleBlock is the document's title as an official document sets it on its
-// first page: the title centred in bold, then the presenting line (for
-// example "Presented by the President of the Sixteenth Meeting of the States
-// Parties") and the date, both centred.
+// first page: the title centred in bold, then its lines centred under it:
+// the first (the presenting line, for example "Presented by the President
+// of the Sixteenth Meeting of the States Parties") a point larger than the
+// body, the others (the date) at the body's size.
 type TitleBlock struct {
-	Title    string
-	Subtitle string
-	Date     string
+	Title []Run
+	Lines [][]Run
 }
 
 // Run is a stretch of text in one style. A Run with FootnoteRef > 0 is a

@@ -404,26 +404,34 @@ func (b prepBreak) lay(x, w float64, out []item) []item {
 
 // prepTitle is the title block of the first page.
 type prepTitle struct {
-	title, sub, date *textBlock
-	mark             string
-	bodySize         float64
+	title    *textBlock
+	lines    []*textBlock
+	mark     string
+	bodySize float64
 }
 
 func (p *preparer) prepareTitle(t *TitleBlock, c ctx) *prepTitle {
-	b := &prepTitle{mark: plainText([]Run{{Text: t.Title}}), bodySize: p.g.BodySize}
-	b.title = p.newTextBlock([]Run{{Text: t.Title}}, p.g.TitleSize, true, AlignCenter, hyphenNever)
-	b.sub = p.newTextBlock([]Run{{Text: t.Subtitle}}, p.g.BodySize+1, false, AlignCenter, hyphenNever)
-	b.date = p.newTextBlock([]Run{{Text: t.Date}}, p.g.BodySize, false, AlignCenter, hyphenNever)
+	b := &prepTitle{mark: plainText(t.Title), bodySize: p.g.BodySize}
+	b.title = p.newTextBlock(t.Title, p.g.TitleSize, true, AlignCenter, hyphenNever)
+	for i, l := range t.Lines {
+		size := p.g.BodySize
+		if i == 0 {
+			size++ // the presenting line
+		}
+		b.lines = append(b.lines, p.newTextBlock(l, size, false, AlignCenter, hyphenNever))
+	}
 	return b
 }
 
 func (b *prepTitle) minMax() (lo, hi float64) {
-	for _, tb := range []*textBlock{b.title, b.sub, b.date} {
+	for _, tb := range append([]*textBlock{b.title}, b.lines...) {
 		lo, hi = max(lo, tb.minW), max(hi, tb.maxW)
 	}
 	return lo, hi
 }
 
+// lay sets the title, a body line's space, then the lines half a body line
+// apart, all kept with what follows but the last, and two body lines' space.
 func (b *prepTitle) lay(x, w float64, out []item) []item {
 	for i, l := range b.title.lines(x, w) {
 		l.keep = true
@@ -432,14 +440,14 @@ func (b *prepTitle) lay(x, w float64, out []item) []item {
 		}
 		out = append(out, l)
 	}
-	out = append(out, gapItem{b.bodySize})
-	for _, l := range b.sub.lines(x, w) {
-		l.keep = true
-		out = append(out, l)
-	}
-	out = append(out, gapItem{b.bodySize / 2})
-	for _, l := range b.date.lines(x, w) {
-		out = append(out, l)
+	space := b.bodySize
+	for i, tb := range b.lines {
+		out = append(out, gapItem{space})
+		space = b.bodySize / 2
+		for _, l := range tb.lines(x, w) {
+			l.keep = i < len(b.lines)-1
+			out = append(out, l)
+		}
 	}
 	return append(out, gapItem{2 * b.bodySize})
 }

@@ -101,9 +101,8 @@ func sample() layout.Document {
 	return layout.Document{
 		Blocks: []layout.Block{
 			&layout.TitleBlock{
-				Title:    "Status of Universalization of the Anti-Personnel Mine Ban Convention",
-				Subtitle: "Presented by the President of the Sixteenth Meeting of the States Parties",
-				Date:     "8 December 2017",
+				Title: []layout.Run{{Text: "Status of Universalization of the Anti-Personnel Mine Ban Convention"}},
+				Lines: [][]layout.Run{{{Text: "Presented by the President of the Sixteenth Meeting of the States Parties"}}, {{Text: "8 December 2017"}}},
 			},
 			&layout.Heading{Level: 1, Runs: []layout.Run{{Text: "Introduction"}}},
 			&layout.Paragraph{Runs: []layout.Run{

@@ -96,20 +96,11 @@ func (c *converter) block(n ast.Node) []layout.Block {
 
 func (c *converter) titleBlock(n *document.TitleBlock) layout.Block {
 	tb := &layout.TitleBlock{}
-	var paras []string
-	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		text := document.Text(ch, c.src)
-		if h, ok := ch.(*ast.Heading); ok && tb.Title == "" {
-			tb.Title = document.Text(h, c.src)
-			continue
-		}
-		paras = append(paras, text)
+	if h := n.Title(); h != nil {
+		tb.Title = c.runs(h, style{})
 	}
-	if len(paras) > 0 {
-		tb.Subtitle = paras[0]
-	}
-	if len(paras) > 1 {
-		tb.Date = strings.Join(paras[1:], " ")
+	for _, l := range n.Under() {
+		tb.Lines = append(tb.Lines, c.runs(l, style{}))
 	}
 	return tb
 }

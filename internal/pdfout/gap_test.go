@@ -30,12 +30,13 @@ func TestGapRuns(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("runs:\n%+v\nwant:\n%+v", got, want)
 	}
-	// In a table cell and a caption too; the title block takes plain text.
+	// In the title block, a table cell and a caption too.
 	doc = document.Parse([]byte(":::: titleblock\n# Title\n\nBy " + placeholder.Mark("who") + "\n::::\n\n" +
 		"::::: table t id=t\n:::: caption\nCaption " + placeholder.Mark("c") + "\n::::\n:::: row\n::: cell\nIn " + placeholder.Mark("d") + "\n:::\n::::\n:::::\n"))
 	lay := convert(doc)
-	if tb := lay.Blocks[0].(*layout.TitleBlock); tb.Subtitle != "By [to fill in: who]" {
-		t.Errorf("title block subtitle %q", tb.Subtitle)
+	tb := lay.Blocks[0].(*layout.TitleBlock)
+	if want := [][]layout.Run{{{Text: "By "}, {Text: "[to fill in: who]", Gap: true}}}; !reflect.DeepEqual(tb.Lines, want) {
+		t.Errorf("title block lines %+v, want %+v", tb.Lines, want)
 	}
 	tab := lay.Blocks[1].(*layout.Table)
 	if c := tab.Caption; len(c) != 2 || !c[1].Gap || c[1].Text != "[to fill in: c]" || c[0].Gap {
