@@ -45,7 +45,10 @@ func (s Severity) String() string {
 	return "error"
 }
 
-// Diagnostic is one problem found in the inputs.
+// Diagnostic is one problem found in the inputs: what is wrong (Message)
+// kept apart from what to do about it (Help), as BurntSushi/toml keeps a
+// ParseError's Usage apart from its Message, so that each reader can set
+// them apart.
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
@@ -53,13 +56,17 @@ type Diagnostic struct {
 	Help     string // optional: what to do about it
 }
 
-// String formats the diagnostic as "path:line:col: error: message".
-func (d Diagnostic) String() string {
-	s := fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message)
-	if d.Help != "" {
-		s += " (" + d.Help + ")"
+// Text is the message and, after a colon, the help: one line of words.
+func (d Diagnostic) Text() string {
+	if d.Help == "" {
+		return d.Message
 	}
-	return s
+	return d.Message + ": " + d.Help
+}
+
+// String formats the diagnostic as "path:line:col: error: message: help".
+func (d Diagnostic) String() string {
+	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Text())
 }
 
 // List collects diagnostics; the zero value is ready to use.

@@ -94,19 +94,19 @@ func (d *decoder) wrongDate(v any, path string) {
 
 // unquotedDate recognises a TOML syntax error caused by a date written the
 // other way without quotes (date = 26/11/2018, date = 26 November 2018):
-// it returns the message and the column where the value starts.
-func unquotedDate(line string) (string, int, bool) {
-	key, value, ok := strings.Cut(line, "=")
-	if !ok {
-		return "", 0, false
+// it returns the message, the help and the column where the value starts.
+func unquotedDate(line string) (message, help string, col int, ok bool) {
+	key, value, found := strings.Cut(line, "=")
+	if !found {
+		return "", "", 0, false
 	}
 	if i := strings.IndexByte(value, '#'); i >= 0 {
 		value = value[:i]
 	}
-	hint, ok := dateHint(value)
-	if !ok {
-		return "", 0, false
+	hint, isDate := dateHint(value)
+	if !isDate {
+		return "", "", 0, false
 	}
-	col := len([]rune(key)) + 1 + len([]rune(value)) - len([]rune(strings.TrimLeft(value, " \t"))) + 1
-	return fmt.Sprintf("%s is a date: %s", strings.TrimSpace(value), hint), col, true
+	col = len([]rune(key)) + 1 + len([]rune(value)) - len([]rune(strings.TrimLeft(value, " \t"))) + 1
+	return strings.TrimSpace(value) + " is a date", hint, col, true
 }

@@ -52,14 +52,15 @@ func parseSource(path, src string, diags *diag.List) (*source, bool) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line, col := lineCol(src, pe.Position.Start, pe.Position.Line)
-			msg := syntaxMessage(pe)
-			if m, c, ok := unquotedDate(lineText(src, line)); ok {
-				msg, col = m, c
+			msg, help := syntaxMessage(pe)
+			if m, h, c, ok := unquotedDate(lineText(src, line)); ok {
+				msg, help, col = m, h, c
 			}
 			diags.Add(diag.Diagnostic{
 				Pos:      diag.Pos{File: path, Line: line, Col: col},
 				Severity: diag.Error,
 				Message:  msg,
+				Help:     help,
 			})
 		} else {
 			diags.Errorf(diag.Pos{File: path}, "cannot read the file as TOML: %v", err)
@@ -540,51 +541,73 @@ func levenshtein(a, b string) int {
 	return prev[len(rb)]
 }
 
-// syntaxMessage rewords a TOML parse error for an editor: what is wrong
-// and what to do, in place of the parser's technical wording.
-func syntaxMessage(pe toml.ParseError) string {
+// syntaxMessage rewords a TOML parse error for an editor: what is wrong,
+// and apart from it what to do, in place of the parser's technical wording.
+// An error with no rewording keeps the parser's words, with the parser's
+// own usage help cut to its first paragraph.
+func syntaxMessage(pe toml.ParseError) (message, help string) {
 	for _, r := range syntaxRewords {
 		if m := r.pattern.FindStringSubmatch(pe.Message); m != nil {
-			msg := r.message
+			message, help = r.message, r.help
 			for i, g := range m[1:] {
-				msg = strings.ReplaceAll(msg, fmt.Sprintf("$%d", i+1), g)
+				ref := fmt.Sprintf("$%d", i+1)
+				message = strings.ReplaceAll(message, ref, g)
+				help = strings.ReplaceAll(help, ref, g)
 			}
-			return msg
+			return message, help
 		}
 	}
-	return "this is not valid TOML: " + pe.Message
+	usage, _, _ := strings.Cut(strings.TrimSpace(pe.Usage), "\n\n")
+	return "this is not valid TOML: " + pe.Message, strings.Join(strings.Fields(usage), " ")
 }
 
 var syntaxRewords = []struct {
-	pattern *regexp.Regexp
-	message string
+	pattern       *regexp.Regexp
+	message, help string
 }{
 	{regexp.MustCompile(`^strings cannot contain newlines`),
-		`a text value is not closed: add the closing quote (") before the end of the line, or use ''' around text of several lines`},
+		`a text value is not closed`,
+		`add the closing quote (") before the end of the line, or use ''' around text of several lines`},
 	{regexp.MustCompile(`^expected '\.' or '\]' to end table name`),
-		`a table header is not closed: end it with ] (or ]] for [[...]])`},
+		`a table header is not closed`,
+		`end it with ] (or ]] for [[...]])`},
 	{regexp.MustCompile(`^expected '\.' or '=', but got '(.*)' instead`),
-		`a key must be followed by = and its value: add the = (found '$1')`},
+		`a key must be followed by = and its value`,
+		`add the = (found '$1')`},
 	{regexp.MustCompile(`^unexpected comma`),
-		`a comma with no value before it: remove the extra comma`},
+		`a comma with no value before it`,
+		`remove the extra comma`},
 	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \('\]'\), but got '(.*)'`),
-		`the items of a list must be separated by commas and the list closed with ] (found '$1')`},
+		`'$1' after an item of a list`,
+		`separate the items with commas and close the list with ]`},
 	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got '(.*)' instead`),
-		`unexpected '$1' after the value: put each key = value on a line of its own, with nothing after the value but a # comment`},
+		`unexpected '$1' after the value`,
+		`put each key = value on a line of its own, with nothing after the value but a # comment`},
 	{regexp.MustCompile(`^Key '(.*)' has already been defined`),
-		`'$1' is given twice: keep one`},
+		`'$1' is given twice`,
+		`keep one`},
 	{regexp.MustCompile(`^unexpected EOF; expected "'''"`),
-		`a text value started with ''' is not closed: end it with '''`},
+		`a text value started with ''' is not closed`,
+		`end it with '''`},
 	{regexp.MustCompile(`^unexpected EOF; expected '"""'`),
-		`a text value started with """ is not closed: end it with """`},
+		`a text value started with """ is not closed`,
+		`end it with """`},
 	{regexp.MustCompile(`^expected a comma or an inline table terminator '\}'`),
-		`a table in braces { ... } is not closed: end it with } on the same line`},
+		`a table in braces { ... } is not closed`,
+		`end it with } on the same line`},
 	{regexp.MustCompile(`^expected value but found ["'](.*)["'] instead`),
-		`"$1" is not a value: text needs quotes ("..."), numbers and dates none, and true and false are lower case`},
+		`"$1" is not a value`,
+		`text needs quotes ("..."), numbers and dates none, and true and false are lower case`},
 	{regexp.MustCompile(`^invalid datetime: "(.*)"`),
-		`"$1" is not a date: write dates like 2017-12-08`},
+		`"$1" is not a date`,
+		`write dates like 2017-12-08`},
 	{regexp.MustCompile(`^unexpected '=': key name appears blank`),
-		`a value has no key: write key = value`},
+		`a value has no key`,
+		`write key = value`},
 	{regexp.MustCompile(`^invalid escape in string '(.*)'`),
-		`$1 is not allowed in text between double quotes: write \\ for a backslash, or put the text between single quotes`},
+		`$1 is not allowed in text between double quotes`,
+		`write \\ for a backslash, or put the text between single quotes`},
+	{regexp.MustCompile(`^(\S+) is out of range for int`),
+		`$1 is too large a number`,
+		`check the digits`},
 }

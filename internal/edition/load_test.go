@@ -161,7 +161,7 @@ func checkDiags(t *testing.T, dir string, got diag.List, want []wantDiag) {
 		wantPos := diag.Pos{File: path, Line: line, Col: col}
 		found := false
 		for i, d := range got {
-			if !used[i] && d.Pos == wantPos && d.Severity == w.sev && strings.Contains(d.Message, w.msg) {
+			if !used[i] && d.Pos == wantPos && d.Severity == w.sev && strings.Contains(d.Text(), w.msg) {
 				used[i], found = true, true
 				break
 			}
@@ -208,6 +208,12 @@ func TestLoadBadInput(t *testing.T) {
 			name:  "syntax/unclosed string",
 			edits: []fileEdit{replace(factsF, `Mine Ban Convention"`, `Mine Ban Convention`)},
 			want:  []wantDiag{errAt(factsF, "Mine Ban Convention‸\nlanguage", `a text value is not closed: add the closing quote (") before the end of the line`)},
+			check: func(t *testing.T, _ string, _ *edition.Edition, diags diag.List) {
+				// What is wrong and what to do are kept apart.
+				if d := diags[0]; d.Message != "a text value is not closed" || !strings.HasPrefix(d.Help, "add the closing quote") {
+					t.Errorf("message %q, help %q", d.Message, d.Help)
+				}
+			},
 		},
 		{
 			// columns count characters, not bytes: the curly quotes before
@@ -235,6 +241,17 @@ func TestLoadBadInput(t *testing.T) {
 			name:  "syntax/duplicate key in one table",
 			edits: []fileEdit{replace(statesF, "name = \"Armenia\"\n", "name = \"Armenia\"\nname = \"Armenia\"\n")},
 			want:  []wantDiag{errAt(statesF, "name = \"Armenia\"\n‸name = \"Armenia\"", "'state.name' is given twice: keep one")},
+		},
+
+		{
+			name:  "syntax/missing comma between list items",
+			edits: []fileEdit{replace(voteF, "\"armenia\",\n  \"azerbaijan\"", "\"armenia\"\n  \"azerbaijan\"")},
+			want:  []wantDiag{errAt(voteF, "\"armenia\"\n  ‸\"azerbaijan\"", `'"' after an item of a list: separate the items with commas and close the list with ]`)},
+		},
+		{
+			name:  "syntax/number too large",
+			edits: []fileEdit{replace(factsF, "states_parties = 162", "states_parties = 16200000000000000000000")},
+			want:  []wantDiag{errAt(factsF, "states_parties = ‸162", "16200000000000000000000 is too large a number: check the digits")},
 		},
 
 		// Unknown keys, with a suggestion when the key looks like a typo.
@@ -628,7 +645,7 @@ func checkOrder(t *testing.T, dir string, diags diag.List, want []wantDiag) {
 	}
 	for i, w := range want {
 		line, col := w.position(t, dir)
-		if p := errs[i].Pos; p.File != filepath.Join(dir, w.file) || p.Line != line || p.Col != col || !strings.Contains(errs[i].Message, w.msg) {
+		if p := errs[i].Pos; p.File != filepath.Join(dir, w.file) || p.Line != line || p.Col != col || !strings.Contains(errs[i].Text(), w.msg) {
 			t.Errorf("error %d is %s, want %s:%d:%d: %s", i+1, errs[i], w.file, line, col, w.msg)
 		}
 	}

@@ -115,7 +115,7 @@ var overlayTmpl = template.Must(template.New("overlay").Parse(`<section id="unir
 <summary><h2 id="unireport-overlay-title">Not built: {{.Summary}}</h2></summary>
 <p>{{.Lead}} Fix the problems and save: this page updates by itself.</p>
 <ol>
-{{range .Diags}}<li><code>{{.Pos}}</code>: <span class="unireport-sev-{{.Severity}}">{{.Severity}}</span>: {{.Message}}{{with .Help}} <span class="unireport-help">({{.}})</span>{{end}}
+{{range .Diags}}<li><code>{{.Pos}}</code>: <span class="unireport-sev-{{.Severity}}">{{.Severity}}</span>: {{.Message}}{{with .Help}}: <span class="unireport-help">{{.}}</span>{{end}}
 {{- with .Source}}
 <pre class="unireport-source"><code>
 {{- range .Lines}}<span class="unireport-line{{if .Here}} unireport-here{{end}}">{{.Gutter}}{{.Text}}</span>
