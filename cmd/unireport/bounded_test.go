@@ -35,7 +35,7 @@ func TestBuildEndsOnEndlessInput(t *testing.T) {
 			if err := os.Symlink("/dev/zero", p); err != nil {
 				t.Fatal(err)
 			}
-		}, filepath.Join("data", "2017", "states.toml") + ": error: the file is not a regular file: it is a device"},
+		}, filepath.Join("data", "2017", "states.toml") + ": error: the path names a device, not a file: check the path"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			project(t)

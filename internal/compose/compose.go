@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -55,17 +54,9 @@ func Load(dir string) (*Templates, diag.List) {
 	ts := &Templates{Dir: dir}
 	for _, p := range paths {
 		b, err := inputfile.Read(p, maxTemplateSize)
-		var tooLarge *inputfile.TooLargeError
-		switch {
-		case errors.As(err, &tooLarge):
-			diags.Errorf(diag.Pos{File: p}, "the template is %s; a template may be at most %s: is it the right file?",
-				inputfile.Size(tooLarge.Size), inputfile.Size(tooLarge.Limit))
-			continue
-		case errors.Is(err, inputfile.ErrNotRegular):
-			diags.Errorf(diag.Pos{File: p}, "the template is %v: a template is a text file", err)
-			continue
-		case err != nil:
-			diags.Errorf(diag.Pos{File: p}, "cannot read the template: %v", describeErr(err))
+		if err != nil {
+			msg, help := inputfile.Problem(err, "a template")
+			diags.Add(diag.Diagnostic{Pos: diag.Pos{File: p}, Severity: diag.Error, Message: msg, Help: help})
 			continue
 		}
 		if !utf8.Valid(b) {
@@ -126,13 +117,6 @@ func Compose(e *edition.Edition, dir string) ([]byte, diag.List) {
 		return nil, diags
 	}
 	return ts.Execute(e)
-}
-
-func describeErr(err error) string {
-	if errors.Is(err, fs.ErrNotExist) {
-		return "it does not exist"
-	}
-	return err.Error()
 }
 
 // text/template errors read "template: report.md:12:5: executing ..." or

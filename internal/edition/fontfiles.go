@@ -2,9 +2,9 @@ package edition
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path/filepath"
-	"strings"
 
 	"unireport/internal/diag"
 	"unireport/internal/fonts"
@@ -60,20 +60,15 @@ func (e *Edition) readFonts(diags *diag.List) {
 			path = filepath.Join(e.Dir, path)
 		}
 		b, err := inputfile.Read(path, MaxFontFile)
-		var tooLarge *inputfile.TooLargeError
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			diags.Errorf(e.FontPos(f), "fonts.%s: the font file %s does not exist (paths are relative to the edition's folder, %s)", key, path, e.Dir)
-		case errors.Is(err, inputfile.ErrNotRegular):
-			diags.Errorf(e.FontPos(f), "fonts.%s: %s is %v; name a .ttf file", key, path, strings.TrimPrefix(err.Error(), inputfile.ErrNotRegular.Error()+": it is "))
-		case errors.As(err, &tooLarge):
-			diags.Errorf(e.FontPos(f), "fonts.%s: %s is %s; a font file may be at most %s: is it the right file?", key, path, inputfile.Size(tooLarge.Size), inputfile.Size(tooLarge.Limit))
-		case err != nil:
-			diags.Errorf(e.FontPos(f), "fonts.%s: cannot read the font file: %v", key, err)
-		default:
+		if err == nil {
 			data[f] = b
 			continue
 		}
+		msg, help := inputfile.Problem(err, "a font file")
+		if errors.Is(err, fs.ErrNotExist) {
+			help = fmt.Sprintf("paths are relative to the edition's folder, %s", e.Dir)
+		}
+		diags.Add(diag.Diagnostic{Pos: e.FontPos(f), Severity: diag.Error, Message: fmt.Sprintf("fonts.%s: %s: %s", key, path, msg), Help: help})
 		ok = false
 	}
 	if ok {

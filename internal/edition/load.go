@@ -154,18 +154,11 @@ func (e *Edition) read(dir, name string, diags *diag.List) *source {
 	// would never end.
 	b, err := inputfile.Read(path, MaxFileSize)
 	if err != nil {
-		var tooLarge *inputfile.TooLargeError
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			diags.Errorf(diag.Pos{File: path}, "file is missing: every edition needs %s (%s)", name, fileRole[name])
-		case errors.As(err, &tooLarge):
-			diags.Errorf(diag.Pos{File: path}, "the file is %s; an edition file may be at most %s: is it the right file?",
-				inputfile.Size(tooLarge.Size), inputfile.Size(tooLarge.Limit))
-		case errors.Is(err, inputfile.ErrNotRegular):
-			diags.Errorf(diag.Pos{File: path}, "the file is %v; an edition file is a text file", err)
-		default:
-			diags.Errorf(diag.Pos{File: path}, "cannot read the file: %v", err)
+		msg, help := inputfile.Problem(err, "an edition file")
+		if errors.Is(err, fs.ErrNotExist) {
+			msg, help = "file is missing", fmt.Sprintf("every edition needs %s (%s)", name, fileRole[name])
 		}
+		diags.Add(diag.Diagnostic{Pos: diag.Pos{File: path}, Severity: diag.Error, Message: msg, Help: help})
 		return nil
 	}
 	b = bytes.TrimPrefix(b, []byte("\uFEFF")) // a byte-order mark from some editors is harmless

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
+	"strings"
 )
 
 // ErrNotRegular is returned for a path that names no regular file: a
@@ -69,6 +71,29 @@ func describe(m fs.FileMode) string {
 		return "a device"
 	}
 	return "not a file"
+}
+
+// Problem words an error of Read for an editor, in one place for every kind
+// of input: what is wrong with the file, and apart from it what to do. kind
+// names what the file should be, as the help's subject: "an edition file",
+// "a template", "a font file".
+func Problem(err error, kind string) (message, help string) {
+	var tooLarge *TooLargeError
+	var pathErr *os.PathError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "the file does not exist", "check the name and the folder"
+	case errors.As(err, &tooLarge):
+		return "the file is " + Size(tooLarge.Size), fmt.Sprintf("%s may be at most %s: is it the right file?", kind, Size(tooLarge.Limit))
+	case errors.Is(err, ErrNotRegular):
+		what := strings.TrimPrefix(err.Error(), ErrNotRegular.Error()+": it is ")
+		return "the path names " + what + ", not a file", "check the path"
+	case errors.Is(err, fs.ErrPermission):
+		return "the file may not be read", "ask for read permission, or copy the file"
+	case errors.As(err, &pathErr):
+		return "cannot read the file: " + pathErr.Err.Error(), ""
+	}
+	return "cannot read the file: " + err.Error(), ""
 }
 
 // Size writes a byte count for an editor: "2 MB", "640 KB", "12 bytes".

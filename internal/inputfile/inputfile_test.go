@@ -54,3 +54,31 @@ func TestDevicesAndPipesEndAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// Problem words each way Read can fail for an editor, the help apart.
+func TestProblem(t *testing.T) {
+	dir := t.TempDir()
+	small := filepath.Join(dir, "small.toml")
+	if err := os.WriteFile(small, []byte("year = 2017\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, path    string
+		limit         int64
+		message, help string
+	}{
+		{"missing", filepath.Join(dir, "none.toml"), 100, "the file does not exist", "check the name and the folder"},
+		{"too large", small, 5, "the file is 12 bytes", "a template may be at most 5 bytes: is it the right file?"},
+		{"folder", dir, 100, "the path names a folder, not a file", "check the path"},
+		{"device", os.DevNull, 100, "the path names a device, not a file", "check the path"},
+		{"through a file", filepath.Join(small, "x"), 100, "cannot read the file: not a directory", ""},
+	} {
+		_, err := Read(c.path, c.limit)
+		if err == nil {
+			t.Fatalf("%s: Read succeeded", c.name)
+		}
+		if msg, help := Problem(err, "a template"); msg != c.message || help != c.help {
+			t.Errorf("%s: Problem = %q, %q; want %q, %q", c.name, msg, help, c.message, c.help)
+		}
+	}
+}

@@ -149,13 +149,13 @@ func TestEditionFontErrors(t *testing.T) {
 		{"not a font", map[string][]byte{"Bold.ttf": fonts.Bytes(fonts.Bold), "Italic.ttf": []byte(strings.Repeat("not a font\n", 10)), "BoldItalic.ttf": fonts.Bytes(fonts.BoldItalic)},
 			boldAsRegularTable, "italic", "it is not a TrueType font file (.ttf)"},
 		{"a device", boldAsRegular, strings.Replace(boldAsRegularTable, `"fonts/Italic.ttf"`, `"/dev/zero"`, 1),
-			"italic", "/dev/zero is a device; name a .ttf file"},
+			"italic", "/dev/zero: the path names a device, not a file: check the path"},
 		{"CFF OpenType", map[string][]byte{"Bold.ttf": fonts.Bytes(fonts.Bold), "Italic.ttf": fonts.Bytes(fonts.Italic), "BoldItalic.otf": otto},
 			strings.Replace(boldAsRegularTable, "BoldItalic.ttf", "BoldItalic.otf", 1), "bold_italic", "CFF"},
 		{"truncated", map[string][]byte{"Bold.ttf": fonts.Bytes(fonts.Bold)[:5000], "Italic.ttf": fonts.Bytes(fonts.Italic), "BoldItalic.ttf": fonts.Bytes(fonts.BoldItalic)},
 			boldAsRegularTable, "regular", "fonts.regular"},
 		{"a folder", boldAsRegular, strings.Replace(boldAsRegularTable, `"fonts/Bold.ttf"`+"\nbold", `"fonts"`+"\nbold", 1),
-			"regular", "is a folder"},
+			"regular", "the path names a folder, not a file"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := editionWithFonts(t, c.files, c.table)
