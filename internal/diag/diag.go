@@ -6,8 +6,10 @@ package diag
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a place in a file. Line and Col are 1-based; 0 means unknown.
@@ -28,6 +30,27 @@ func (p Pos) String() string {
 		}
 	}
 	return b.String()
+}
+
+// Chars yields each character of text with its place, text starting at
+// start: a line feed moves to the next line's first column. Bytes that are
+// not UTF-8 come as utf8.RuneError, one column each.
+func Chars(text string, start Pos) iter.Seq2[Pos, rune] {
+	return func(yield func(Pos, rune) bool) {
+		p := start
+		for i := 0; i < len(text); {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !yield(p, r) {
+				return
+			}
+			if r == '\n' {
+				p.Line, p.Col = p.Line+1, 1
+			} else {
+				p.Col++
+			}
+			i += n
+		}
+	}
 }
 
 // Severity says whether a diagnostic stops the build.

@@ -238,10 +238,11 @@ func meetingPath(i int) string { return fmt.Sprintf("meeting[%d]", i) }
 
 // Text is a string value of the edition's files, with where it starts.
 type Text struct {
-	Pos  diag.Pos
-	Text string
-	File string // the edition file's name, e.g. edition.toml
-	Path string // the key's path in it, e.g. "work.letters", "state[3].name"
+	Pos     diag.Pos
+	Text    string // as written, escapes and all
+	File    string // the edition file's name, e.g. edition.toml
+	Path    string // the key's path in it, e.g. "work.letters", "state[3].name"
+	Literal bool   // written between single quotes, where \ is no escape
 }
 
 // Texts returns every string value of the edition's files in file order:
@@ -259,10 +260,11 @@ func (e *Edition) Texts() []Text {
 				continue
 			}
 			out = append(out, Text{
-				Pos:  diag.Pos{File: src.path, Line: sp.Pos.Line, Col: sp.Pos.Col},
-				Text: src.text[sp.Start:sp.End],
-				File: name,
-				Path: sp.Path,
+				Pos:     diag.Pos{File: src.path, Line: sp.Pos.Line, Col: sp.Pos.Col},
+				Text:    src.text[sp.Start:sp.End],
+				File:    name,
+				Path:    sp.Path,
+				Literal: sp.Literal,
 			})
 		}
 	}

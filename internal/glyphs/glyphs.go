@@ -5,6 +5,7 @@ package glyphs
 
 import (
 	"fmt"
+	"iter"
 	"unicode/utf8"
 
 	"unireport/internal/diag"
@@ -15,27 +16,22 @@ type Font interface {
 	Has(r rune) bool
 }
 
-// Check reports every character of text that font cannot draw. text starts
-// at pos in its file; positions of later lines are counted from there.
-func Check(font Font, text string, pos diag.Pos, diags *diag.List) {
-	line, col := pos.Line, pos.Col
-	for _, r := range text {
+// Check reports every character of chars that font cannot draw, at its
+// place (see diag.Chars, and edition's Text.Chars for TOML values).
+func Check(font Font, chars iter.Seq2[diag.Pos, rune], diags *diag.List) {
+	for pos, r := range chars {
 		switch {
-		case r == '\n':
-			line, col = line+1, 1
-			continue
-		case r == '\r' || r == '\t':
+		case r == '\n' || r == '\r' || r == '\t':
 		case r == utf8.RuneError:
-			diags.Errorf(diag.Pos{File: pos.File, Line: line, Col: col}, "a character here is not valid UTF-8 text")
+			diags.Errorf(pos, "a character here is not valid UTF-8 text")
 		case !font.Has(r):
 			diags.Add(diag.Diagnostic{
-				Pos:      diag.Pos{File: pos.File, Line: line, Col: col},
+				Pos:      pos,
 				Severity: diag.Error,
 				Message:  fmt.Sprintf("character %s is not in the report font", Describe(r)),
 				Help:     "replace it, or name a font that has it",
 			})
 		}
-		col++
 	}
 }
 

@@ -13,7 +13,7 @@ func (asciiFont) Has(r rune) bool { return r < 0x80 || r == '“' || r == '”' 
 
 func TestCheckPositions(t *testing.T) {
 	var diags diag.List
-	Check(asciiFont{}, "“ok”\nab😀c\n\tx中", diag.Pos{File: "f.toml", Line: 10, Col: 8}, &diags)
+	Check(asciiFont{}, diag.Chars("“ok”\nab😀c\n\tx中", diag.Pos{File: "f.toml", Line: 10, Col: 8}), &diags)
 	var got []string
 	for _, d := range diags {
 		got = append(got, d.Pos.String()+" "+d.Message)

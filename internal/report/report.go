@@ -104,12 +104,12 @@ func load(dataDir, tmplDir string, draft bool) (*edition.Edition, *compose.Templ
 		font := allFaces{set}
 		if e != nil {
 			for _, t := range e.Texts() {
-				glyphs.Check(font, t.Text, t.Pos, &diags)
+				glyphs.Check(font, t.Chars(), &diags)
 			}
 		}
 		if ts != nil {
 			for _, f := range ts.Files {
-				glyphs.Check(font, f.Text, diag.Pos{File: f.Path, Line: 1, Col: 1}, &diags)
+				glyphs.Check(font, diag.Chars(f.Text, diag.Pos{File: f.Path, Line: 1, Col: 1}), &diags)
 			}
 		}
 	}

@@ -246,11 +246,12 @@ func (s *refScanner) value(path string) {
 // is the length of its delimiters.
 func (s *refScanner) stringSpan(path string, quote int, read func()) {
 	start := s.off + quote
+	literal := s.src[s.off] == '\'' // the opening delimiter
 	p := s.pos()
 	p.Col += quote
 	read()
 	end := max(start, s.off-quote)
-	s.ix.strings = append(s.ix.strings, Span{Start: start, End: end, Pos: p, Path: path})
+	s.ix.strings = append(s.ix.strings, Span{Start: start, End: end, Pos: p, Path: path, Literal: literal})
 }
 
 func (s *refScanner) array(path string) {

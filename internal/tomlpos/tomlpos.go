@@ -102,6 +102,7 @@ type Span struct {
 	Start, End int
 	Pos        Pos
 	Path       string
+	Literal    bool // written between single quotes: no escapes
 }
 
 type span struct {
@@ -431,7 +432,8 @@ func (s *scanner) stringSpan(n *node, quote int, read func()) {
 	p.Col += quote
 	read()
 	end := max(start, s.off-quote)
-	s.ix.spans = append(s.ix.spans, span{Span{Start: start, End: end, Pos: p}, n})
+	literal := start > 0 && s.src[start-1] == '\''
+	s.ix.spans = append(s.ix.spans, span{Span{Start: start, End: end, Pos: p, Literal: literal}, n})
 }
 
 func (s *scanner) array(n *node) {
