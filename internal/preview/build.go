@@ -27,13 +27,14 @@ type snapshot struct {
 	pdf    *pdfCache  // nil when broken
 }
 
-// rendering is the draft HTML of a report, and what it is rendered from:
-// the page served renders the same document with the same options, with
-// the preview's own markup in the slots of the options.
+// rendering is what the draft HTML of a report is rendered from: the page
+// served renders doc with opts, the preview's own markup in the slots of
+// the options. source, the Markdown doc was parsed from, tells without
+// rendering whether a build changed anything.
 type rendering struct {
-	doc  *document.Document
-	opts htmlout.Options
-	html []byte // the HTML as report.HTML writes it, to tell whether a build changed anything
+	doc    *document.Document
+	opts   htmlout.Options
+	source []byte
 }
 
 // maxBuilds is how many builds may run at once: the newest, and one that a
@@ -100,15 +101,13 @@ func (s *Server) rebuild() bool {
 func (s *Server) runBuild(n int64) bool {
 	s.builds.Add(1)
 	start := time.Now()
-	next := s.build(s.cur.Load(), start, func() bool { return s.superseded(n) })
+	next := s.build(s.cur.Load(), start, fmt.Sprintf("%s-%d", s.nonce, n), func() bool { return s.superseded(n) })
 	if s.cfg.BuildHook != nil {
 		s.cfg.BuildHook()
 	}
 	if next == nil {
 		return false
 	}
-	next.id = fmt.Sprintf("%s-%d", s.nonce, n)
-	next.page = pageFor(next)
 	took := time.Since(start)
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
@@ -146,18 +145,21 @@ func (s *Server) waitBuilds() { s.building.Wait() }
 // build runs the pipeline and returns the new snapshot, or nil when it
 // would show what prev shows, or when it has become stale: then it stops
 // early, since what it makes would be thrown away.
-func (s *Server) build(prev *snapshot, now time.Time, stale func() bool) *snapshot {
+func (s *Server) build(prev *snapshot, now time.Time, id string, stale func() bool) *snapshot {
 	r, diags := s.prepare()
 	if stale() {
 		return nil
 	}
 	if r != nil {
-		shown, err := s.render(r, now)
+		shown := rendered(r, now)
+		if prev != nil && unchanged(prev, shown, diags) {
+			return nil
+		}
+		next := &snapshot{id: id, diags: diags, report: r, built: now, shown: shown, pdf: &pdfCache{}}
+		page, err := pageFor(next)
 		if err == nil {
-			if prev != nil && s.unchanged(prev, r, diags, shown.html, now) {
-				return nil
-			}
-			return &snapshot{diags: diags, report: r, built: now, shown: shown, pdf: &pdfCache{}}
+			next.page = page
+			return next
 		}
 		diags.Add(diag.Diagnostic{Pos: diag.Pos{File: s.cfg.TemplatesDir}, Severity: diag.Error, Message: err.Error()})
 	}
@@ -165,32 +167,25 @@ func (s *Server) build(prev *snapshot, now time.Time, stale func() bool) *snapsh
 	if prev != nil && prev.broken && slices.Equal(diags, prev.diags) && slices.EqualFunc(source, prev.source, (*excerpt).equal) {
 		return nil
 	}
-	next := &snapshot{diags: diags, broken: true, source: source}
+	next := &snapshot{id: id, diags: diags, broken: true, source: source}
 	if prev != nil {
 		next.report, next.built, next.shown = prev.report, prev.built, prev.shown
 	}
+	next.page, _ = pageFor(next) // a broken build's page falls back to the problems alone
 	return next
 }
 
-// unchanged reports whether a good build, r with its diagnostics and its
-// html rendered at built, shows what prev shows. The draft banner gives
-// the time of the build to the minute: in another minute than prev's, r is
-// rendered again with prev's time to compare.
-func (s *Server) unchanged(prev *snapshot, r *report.Report, diags diag.List, html []byte, built time.Time) bool {
-	if prev.broken || !slices.Equal(diags, prev.diags) {
+// unchanged reports whether a good build, shown with its diagnostics,
+// shows what prev shows: the same Markdown rendered with the same options
+// but for the time of the build (the draft banner keeps prev's).
+func unchanged(prev *snapshot, shown *rendering, diags diag.List) bool {
+	if prev.broken || !slices.Equal(diags, prev.diags) || !bytes.Equal(shown.source, prev.shown.source) {
 		return false
 	}
-	if bytes.Equal(html, prev.shown.html) {
-		return true
-	}
-	if sameMinute(prev.built, built) {
-		return false
-	}
-	old, err := s.render(r, prev.built)
-	return err == nil && bytes.Equal(old.html, prev.shown.html)
+	a, b := shown.opts, prev.shown.opts
+	a.Built, b.Built = "", ""
+	return a == b
 }
-
-func sameMinute(a, b time.Time) bool { return a.Truncate(time.Minute).Equal(b.Truncate(time.Minute)) }
 
 // prepare loads, checks and merges the inputs. A failure of any kind, even
 // a panic, comes back as diagnostics: a bad save never stops the server.
@@ -209,17 +204,11 @@ func (s *Server) prepare() (r *report.Report, diags diag.List) {
 	return r, diags
 }
 
-// render writes the draft HTML of r, built at the given time, as
-// report.HTML does.
-func (s *Server) render(r *report.Report, built time.Time) (*rendering, error) {
+// rendered is what the draft HTML of r, built at the given time, is
+// rendered from, as report.HTML renders it.
+func rendered(r *report.Report, built time.Time) *rendering {
 	d := report.Draft{On: true, Built: built}
-	g := &rendering{doc: r.Tree(report.Draft{On: true}), opts: r.HTMLOptions(d)}
-	html, err := renderHTML(g.doc, g.opts)
-	if err != nil {
-		return nil, err
-	}
-	g.html = html
-	return g, nil
+	return &rendering{doc: r.Tree(d), opts: r.HTMLOptions(d), source: r.Source(d)}
 }
 
 // renderHTML is htmlout.Render, with a panic as an error.

@@ -195,6 +195,24 @@ func TestUnchangedSaveKeepsTheBuild(t *testing.T) {
 	}
 }
 
+// A change that leaves the Markdown as it was but changes the page (the
+// language is only in the page's lang attribute) publishes a new build.
+func TestChangeOnlyInTheOptionsPublishes(t *testing.T) {
+	s, dataDir, _ := newServer(t)
+	path := dataDir + "/edition.toml"
+	text := readFile(t, path)
+	if !strings.Contains(text, `language = "en"`) {
+		t.Fatal(`data/2017 has no language = "en"`)
+	}
+	save(t, path, strings.Replace(text, `language = "en"`, `language = "en-GB"`, 1))
+	if !s.rebuild() {
+		t.Fatal("a change of language published no new build")
+	}
+	if page := body(t, do(s, http.MethodGet, "/", "localhost")); !strings.Contains(page, `<html lang="en-GB"`) {
+		t.Errorf("the page is not in en-GB: %.200s", page)
+	}
+}
+
 // TestGapsShownInPlace: a value still to fill in is no error in the
 // preview, which is a draft: the page shows it as a placeholder, and the
 // PDF builds.

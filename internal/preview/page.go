@@ -34,10 +34,12 @@ func scriptHash(js string) string {
 // render yet, it is a page of the problems alone.
 //
 // The preview's markup goes in the slots of htmlout.Options: the page is
-// rendered whole, never edited afterwards.
-func pageFor(s *snapshot) []byte {
+// rendered whole, never edited afterwards. An error is a good build's
+// that cannot be rendered; a broken build's falls back to the problems
+// alone.
+func pageFor(s *snapshot) ([]byte, error) {
 	if s.shown == nil {
-		return problemsPage(s, "There is no good build to show yet.")
+		return problemsPage(s, "There is no good build to show yet."), nil
 	}
 	var end strings.Builder
 	if s.broken {
@@ -52,10 +54,10 @@ func pageFor(s *snapshot) []byte {
 		opts.TitlePrefix = titlePrefix(s.diags)
 	}
 	page, err := renderHTML(s.shown.doc, opts)
-	if err != nil { // it rendered before without the slots: not to be expected
-		return problemsPage(s, "The last good build cannot be shown: "+err.Error()+".")
+	if err != nil && s.broken {
+		return problemsPage(s, "The last good build cannot be shown: "+err.Error()+"."), nil
 	}
-	return page
+	return page, err
 }
 
 // headExtra goes at the end of the report's head: the preview's styles,

@@ -112,7 +112,11 @@ func TestOverlayLists(t *testing.T) {
 		{Pos: diag.Pos{File: "templates/report.md", Line: 12, Col: 1}, Severity: diag.Error, Message: "template: no such field"},
 		{Pos: diag.Pos{File: "data/2017/states.toml", Line: 10, Col: 1}, Severity: diag.Warning, Message: "old information"},
 	}}
-	page := string(pageFor(snap))
+	b, err := pageFor(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
 	text := overlayText(t, page)
 	for _, d := range snap.diags {
 		if !strings.Contains(text, d.String()) {
@@ -133,14 +137,14 @@ func TestOverlayLists(t *testing.T) {
 func TestPageOverLastGood(t *testing.T) {
 	doc := document.Parse([]byte("`</body>` text, `</head>` and `<title>`\n"))
 	opts := htmlout.Options{Title: "R", Draft: true}
-	html, err := htmlout.Render(doc, opts)
+	snap := &snapshot{id: "x-2", broken: true, shown: &rendering{doc: doc, opts: opts},
+		built: time.Date(2017, 12, 1, 9, 30, 0, 0, time.UTC),
+		diags: diag.List{{Pos: diag.Pos{File: "f.toml", Line: 1, Col: 2}, Message: "m"}}}
+	b, err := pageFor(snap)
 	if err != nil {
 		t.Fatal(err)
 	}
-	snap := &snapshot{id: "x-2", broken: true, shown: &rendering{doc: doc, opts: opts, html: html},
-		built: time.Date(2017, 12, 1, 9, 30, 0, 0, time.UTC),
-		diags: diag.List{{Pos: diag.Pos{File: "f.toml", Line: 1, Col: 2}, Message: "m"}}}
-	page := string(pageFor(snap))
+	page := string(b)
 	checkWellFormed(t, page)
 	for _, want := range []string{"<title>1 error · DRAFT: R</title>", "<code>&lt;/body&gt;</code> text, <code>&lt;/head&gt;</code> and <code>&lt;title&gt;</code>",
 		"last good build, of 09:30:00", "f.toml:1:2: error: m"} {

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"unireport/internal/diag"
+	"unireport/internal/htmlout"
 	"unireport/internal/report"
 )
 
@@ -174,7 +175,7 @@ func TestPageIsReportHTML(t *testing.T) {
 	}
 	good := s.cur.Load()
 	check(good)
-	if string(good.shown.html) != string(must(good.report.HTML(report.Draft{On: true, Built: good.built}))) {
+	if string(must(htmlout.Render(good.shown.doc, good.shown.opts))) != string(must(good.report.HTML(report.Draft{On: true, Built: good.built}))) {
 		t.Error("the preview renders another page than report.HTML")
 	}
 	path := filepath.Join(dataDir, "edition.toml")

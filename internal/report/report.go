@@ -37,9 +37,10 @@ type Report struct {
 	templates string // the templates' folder, for positions
 
 	// draft is the tree of a draft: the report and the checklist, parsed
-	// once, whichever writers render it.
-	draft     *document.Document
-	draftOnce sync.Once
+	// once from draftMarkdown, whichever writers render it.
+	draft         *document.Document
+	draftMarkdown []byte
+	draftOnce     sync.Once
 }
 
 // Prepare loads and checks the edition in dataDir for a final report,
@@ -80,10 +81,20 @@ func (r *Report) Tree(d Draft) *document.Document {
 		return r.Doc
 	}
 	r.draftOnce.Do(func() {
-		md := append(append([]byte{}, r.Markdown...), "\n\n::: pagebreak\n:::\n\n"+r.Checklist()...)
-		r.draft = document.Parse(md)
+		r.draftMarkdown = append(append([]byte{}, r.Markdown...), "\n\n::: pagebreak\n:::\n\n"+r.Checklist()...)
+		r.draft = document.Parse(r.draftMarkdown)
 	})
 	return r.draft
+}
+
+// Source returns the Markdown that Tree(d) is parsed from: the same
+// source gives the same tree.
+func (r *Report) Source(d Draft) []byte {
+	if !d.On {
+		return r.Markdown
+	}
+	r.Tree(d)
+	return r.draftMarkdown
 }
 
 // load reads the edition, its fonts and the templates, and checks that the
