@@ -245,18 +245,30 @@ func readPages(pages []pdfPage, g layout.Geometry) ([]readPage, []string) {
 // dehyphenate undoes the PDF's hyphenation, as text extraction and screen
 // readers do: a line broken at a hyphenation point ends with a soft hyphen
 // (U+00AD), and the word is joined with the first word of the next line
-// without it. The joined word keeps the first part's box.
+// without it, over as many lines as it was broken. The joined word keeps
+// the first part's box.
 func dehyphenate(ws []pdfWord) []pdfWord {
 	out := make([]pdfWord, 0, len(ws))
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
-		if stem, ok := strings.CutSuffix(w.Text, "\u00AD"); ok && i+1 < len(ws) {
-			w.Text = stem + ws[i+1].Text
-			i++
-		}
+		w.Text, i = joinBroken(ws, i, "\u00AD", func(a, b pdfWord) bool { return true })
 		out = append(out, w)
 	}
 	return out
+}
+
+// joinBroken puts back together the word broken over lines that starts at
+// ws[i]: while the text so far ends in one of the characters of cut and
+// continues says the next word carries it on, the cut character goes and
+// the next word is joined. It returns the word and the index of its last
+// piece (i when it was not broken).
+func joinBroken(ws []pdfWord, i int, cut string, continues func(a, b pdfWord) bool) (string, int) {
+	joined, j := ws[i].Text, i
+	for j+1 < len(ws) && strings.ContainsAny(lastRune(joined), cut) && continues(ws[j], ws[j+1]) {
+		joined = strings.TrimRight(joined, cut) + ws[j+1].Text
+		j++
+	}
+	return joined, j
 }
 
 // tableHeaders are the header rows of the tables that the official text

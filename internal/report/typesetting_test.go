@@ -139,9 +139,9 @@ func (w strangeWord) String() string {
 // before anything else) when it is set on the next line and starts left of
 // the fragment's end. Pieces that make no word of vocab are looked at
 // alone, which lets a line broken after a word's own hyphen pass ("anti-" +
-// "personnel"). (dehyphenate, for the 2017 comparison, joins two pieces
-// only, and keeps only the first one's box, which would hide the third
-// line of a word.)
+// "personnel"). (dehyphenate, for the 2017 comparison, joins soft-hyphen
+// breaks alone, and keeps only the first piece's box, which would hide
+// where the other pieces are.)
 func unknownWords(pages []pdfPage, vocab map[string]bool, g layout.Geometry) []strangeWord {
 	known := func(s string) bool {
 		for _, w := range seedtext.Words(s) {
@@ -166,11 +166,7 @@ func unknownWords(pages []pdfPage, vocab map[string]bool, g layout.Geometry) []s
 			return ws[i].Text
 		}
 		for i := 0; i < len(ws); i++ {
-			joined, j := ws[i].Text, i
-			for j+1 < len(ws) && strings.ContainsAny(lastRune(joined), hyphens) && continues(ws[j], ws[j+1]) {
-				joined = strings.TrimRight(joined, hyphens) + ws[j+1].Text
-				j++
-			}
+			joined, j := joinBroken(ws, i, hyphens, continues)
 			if j > i && known(joined) {
 				i = j
 				continue
