@@ -23,6 +23,10 @@ const (
 	maxOutput = 16 << 20
 	// maxTime is how long executing the templates may take.
 	maxTime = 10 * time.Second
+	// maxSteps is how many times the templates may repeat a {{range}}'s
+	// content or start a template while they run, all told (2017 takes a
+	// few dozen; an edition of 3,500 States a few thousand).
+	maxSteps = maxRepeats
 )
 
 // checkRepeats finds a {{range}} over a number (or a variable set to one)
@@ -133,38 +137,101 @@ func (w *limitedWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// execute runs the main template within the budget: its output and its
-// time are bounded. A run that passes its time is left behind, still
-// running; checkRepeats has refused the templates that would run long,
-// so this is the last guard.
+// A template can only run long by repeating ({{range}}) or by calling
+// templates ({{template}}, which may recurse). instrument puts a call of
+// stepFunc at the start of every {{range}}'s content and of every template,
+// and the run's step function counts them and watches the clock: once the
+// run passes its steps or its time, the step fails and the run stops there,
+// at that place. No run is left behind.
+const stepFunc = "unireportStep"
+
+var (
+	errTooManySteps = errors.New("too many steps")
+	errTooLong      = errors.New("too long")
+)
+
+// run is one execution of the templates, with its budget.
+type run struct {
+	steps    int
+	deadline time.Time
+}
+
+func (r *run) step() (string, error) {
+	r.steps++
+	if r.steps > maxSteps {
+		return "", errTooManySteps
+	}
+	if time.Now().After(r.deadline) {
+		return "", errTooLong
+	}
+	return "", nil
+}
+
+// instrument adds the step calls to every template of t.
+func instrument(t *template.Template) {
+	for _, tt := range t.Templates() {
+		if tt.Tree == nil || tt.Tree.Root == nil {
+			continue
+		}
+		instrumentList(tt.Tree.Root)
+		tt.Tree.Root.Nodes = append([]parse.Node{stepAction(tt.Tree.Root.Position())}, tt.Tree.Root.Nodes...)
+	}
+}
+
+func instrumentList(l *parse.ListNode) {
+	if l == nil {
+		return
+	}
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.IfNode:
+			instrumentList(n.List)
+			instrumentList(n.ElseList)
+		case *parse.WithNode:
+			instrumentList(n.List)
+			instrumentList(n.ElseList)
+		case *parse.RangeNode:
+			instrumentList(n.List)
+			instrumentList(n.ElseList)
+			if n.List != nil {
+				n.List.Nodes = append([]parse.Node{stepAction(n.Position())}, n.List.Nodes...)
+			}
+		}
+	}
+}
+
+// stepAction is {{unireportStep}} at pos, which prints nothing.
+func stepAction(pos parse.Pos) *parse.ActionNode {
+	id := parse.NewIdentifier(stepFunc).SetPos(pos)
+	cmd := &parse.CommandNode{NodeType: parse.NodeCommand, Pos: pos, Args: []parse.Node{id}}
+	return &parse.ActionNode{NodeType: parse.NodeAction, Pos: pos, Pipe: &parse.PipeNode{NodeType: parse.NodePipe, Pos: pos, Cmds: []*parse.CommandNode{cmd}}}
+}
+
+// execute runs the main template within the budget: its output, its steps
+// and its time are bounded.
 func execute(t *template.Template, data any, dir string) ([]byte, *diag.Diagnostic) {
-	type result struct {
-		out []byte
-		err error
+	instrument(t)
+	r := &run{deadline: time.Now().Add(maxTime)}
+	t.Funcs(template.FuncMap{stepFunc: r.step})
+	w := &limitedWriter{max: maxOutput}
+	err := t.ExecuteTemplate(w, Main, data)
+	var d diag.Diagnostic
+	switch {
+	case err == nil:
+		return w.buf, nil
+	case errors.Is(err, errTooMuch):
+		d = diag.Diagnostic{Pos: diag.Pos{File: filepath.Join(dir, Main)}, Severity: diag.Error,
+			Message: "the templates write more than " + strconv.Itoa(maxOutput>>20) + " MB", Help: "is a {{range}} repeating more than it should?"}
+	case errors.Is(err, errTooManySteps):
+		d = templateDiag(err, dir)
+		d.Message = fmt.Sprintf("the templates repeat a {{range}} or start a {{template}} more than %d times, all told; this is where they stopped", maxSteps)
+		d.Help = "is a {{range}} repeating more than it should, or a template calling itself?"
+	case errors.Is(err, errTooLong):
+		d = templateDiag(err, dir)
+		d.Message = fmt.Sprintf("the templates did not finish in %v; this is where they stopped", maxTime)
+		d.Help = "is a {{range}} repeating more than it should?"
+	default:
+		d = templateDiag(err, dir)
 	}
-	done := make(chan result, 1)
-	go func() {
-		w := &limitedWriter{max: maxOutput}
-		err := t.ExecuteTemplate(w, Main, data)
-		done <- result{w.buf, err}
-	}()
-	timer := time.NewTimer(maxTime)
-	defer timer.Stop()
-	select {
-	case r := <-done:
-		if errors.Is(r.err, errTooMuch) {
-			d := diag.Diagnostic{Pos: diag.Pos{File: filepath.Join(dir, Main)}, Severity: diag.Error,
-				Message: "the templates write more than " + strconv.Itoa(maxOutput>>20) + " MB: is a {{range}} repeating more than it should?"}
-			return nil, &d
-		}
-		if r.err != nil {
-			d := templateDiag(r.err, dir)
-			return nil, &d
-		}
-		return r.out, nil
-	case <-timer.C:
-		d := diag.Diagnostic{Pos: diag.Pos{File: filepath.Join(dir, Main)}, Severity: diag.Error,
-			Message: fmt.Sprintf("the templates did not finish in %v: is a {{range}} repeating more than it should?", maxTime)}
-		return nil, &d
-	}
+	return nil, &d
 }

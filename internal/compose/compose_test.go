@@ -347,6 +347,12 @@ func TestBoundedTemplates(t *testing.T) {
 		{"nested ranges", "{{range 1000}}{{range 1000}}x{{end}}{{end}}\n", "report.md:1:", "this {{range}} repeats its content 1000000 times (with the ranges around it)"},
 		{"a range over a variable", "{{$n := 100000000}}\n{{range $n}}{{end}}\n", "report.md:2:", "repeats its content 100000000 times"},
 		{"endless output", "{{range 50000}}" + long + "{{end}}\n", "report.md", "the templates write more than 16 MB"},
+		{"nested ranges over data", "{{range .States}}\n{{range $.States}}{{range $.States}}{{range $.States}}{{end}}{{end}}{{end}}{{end}}\n", "report.md:2:",
+			"the templates repeat a {{range}} or start a {{template}} more than 100000 times, all told; this is where they stopped: is a {{range}} repeating"},
+		{"a template calling itself twice, 26 deep", "Intro\n{{define \"x\"}}{{if .}}{{template \"x\" slice . 1}}{{template \"x\" slice . 1}}{{end}}{{end}}{{template \"x\" \"abcdefghijklmnopqrstuvwxyz\"}}\n", "report.md:2:",
+			"more than 100000 times, all told; this is where they stopped: is a {{range}} repeating more than it should, or a template calling itself?"},
+		{"a template calling itself without end", "Intro\n{{define \"x\"}}{{template \"x\" .}}{{end}}{{template \"x\" .}}\n", "report.md:2:",
+			"more than 100000 times, all told; this is where they stopped: is a {{range}} repeating more than it should, or a template calling itself?"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := writeTemplate(t, c.text)
