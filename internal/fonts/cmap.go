@@ -72,15 +72,16 @@ func parseSFNT(data []byte) (*sfnt, error) {
 	return f, nil
 }
 
-// readCoverage builds the coverage from the best Unicode subtable of cmap:
-// format 12 (full repertoire) if present, else format 4 (BMP).
-func readCoverage(cmap []byte) (*coverage, error) {
+// readCmap calls each for every character of the best Unicode subtable of
+// cmap that maps to a glyph other than 0, with the glyph: format 12 (full
+// repertoire) if present, else format 4 (BMP).
+func readCmap(cmap []byte, each func(ch, glyph uint32)) error {
 	if len(cmap) < 4 {
-		return nil, errors.New("cmap table too short")
+		return errors.New("cmap table too short")
 	}
 	n := int(binary.BigEndian.Uint16(cmap[2:]))
 	if 4+8*n > len(cmap) {
-		return nil, errors.New("cmap table truncated")
+		return errors.New("cmap table truncated")
 	}
 	var best []byte
 	bestRank := 0
@@ -108,19 +109,15 @@ func readCoverage(cmap []byte) (*coverage, error) {
 		}
 	}
 	if best == nil {
-		return nil, errors.New("no Unicode cmap subtable (format 4 or 12)")
+		return errors.New("no Unicode cmap subtable (format 4 or 12)")
 	}
-	c := new(coverage)
-	var err error
 	if binary.BigEndian.Uint16(best) == 12 {
-		err = readFormat12(best, c)
-	} else {
-		err = readFormat4(best, c)
+		return readFormat12(best, each)
 	}
-	return c, err
+	return readFormat4(best, each)
 }
 
-func readFormat4(b []byte, c *coverage) error {
+func readFormat4(b []byte, each func(ch, glyph uint32)) error {
 	if len(b) < 14 {
 		return errors.New("cmap format 4 subtable truncated")
 	}
@@ -151,14 +148,14 @@ func readFormat4(b []byte, c *coverage) error {
 				}
 			}
 			if g != 0 {
-				c.set(ch)
+				each(ch, uint32(g))
 			}
 		}
 	}
 	return nil
 }
 
-func readFormat12(b []byte, c *coverage) error {
+func readFormat12(b []byte, each func(ch, glyph uint32)) error {
 	if len(b) < 16 {
 		return errors.New("cmap format 12 subtable truncated")
 	}
@@ -174,8 +171,8 @@ func readFormat12(b []byte, c *coverage) error {
 			end = 0xFFFF
 		}
 		for ch := start; ch <= end; ch++ {
-			if glyph+(ch-start) != 0 {
-				c.set(ch)
+			if g := glyph + (ch - start); g != 0 {
+				each(ch, g)
 			}
 		}
 	}

@@ -90,11 +90,11 @@ func Bytes(face Face) []byte {
 // Set is a family of four TrueType faces with their glyph coverage.
 type Set struct {
 	// Family is the family's name, for messages.
-	Family string
-	faces  [4][]byte
-	cover  [4]*coverage
-	names  [4]string
-	id     [sha256.Size]byte
+	Family  string
+	faces   [4][]byte
+	metrics [4]*metrics
+	names   [4]string
+	id      [sha256.Size]byte
 }
 
 // FaceError is a face that cannot be used, and why.
@@ -140,7 +140,7 @@ func Load(regular, bold, italic, boldItalic []byte) (*Set, error) {
 	for _, f := range Faces {
 		t, err := parseSFNT(s.faces[f])
 		if err == nil {
-			s.cover[f], err = readCoverage(t.tables["cmap"])
+			s.metrics[f], err = readMetrics(t)
 		}
 		if err != nil {
 			return nil, &FaceError{f, err}
@@ -197,7 +197,7 @@ func (s *Set) Has(face Face, r rune) bool {
 	case face < Regular || face > BoldItalic:
 		return false
 	}
-	return s.cover[face].has(r)
+	return s.metrics[face].cover.has(r)
 }
 
 // MissingIn reports the first character of str that face cannot draw: its

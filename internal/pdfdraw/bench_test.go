@@ -17,13 +17,11 @@ func bigDocument() layout.Document {
 }
 
 func BenchmarkLayout(b *testing.B) {
-	m, err := NewMeasurer(nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	m := NewMeasurer(nil)
 	doc := bigDocument()
 	b.ReportAllocs()
 	var pages []layout.Page
+	var err error
 	for b.Loop() {
 		if pages, err = layout.Layout(doc, layout.A4(), m); err != nil {
 			b.Fatal(err)
@@ -33,10 +31,7 @@ func BenchmarkLayout(b *testing.B) {
 }
 
 func BenchmarkWrite(b *testing.B) {
-	m, err := NewMeasurer(nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	m := NewMeasurer(nil)
 	pages, err := layout.Layout(bigDocument(), layout.A4(), m)
 	if err != nil {
 		b.Fatal(err)
@@ -55,10 +50,7 @@ func BenchmarkLayoutAndWrite(b *testing.B) {
 	doc := bigDocument()
 	b.ReportAllocs()
 	for b.Loop() {
-		m, err := NewMeasurer(nil)
-		if err != nil {
-			b.Fatal(err)
-		}
+		m := NewMeasurer(nil)
 		pages, err := layout.Layout(doc, layout.A4(), m)
 		if err != nil {
 			b.Fatal(err)

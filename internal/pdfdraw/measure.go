@@ -2,14 +2,13 @@
 // go-pdf/fpdf: the report's fonts embedded and subset, page numbers, the
 // outline from headings, document metadata, reproducible bytes, and an
 // optional DRAFT watermark. It also measures text for the layout with the
-// same font metrics the PDF is drawn with.
+// same font metrics the PDF is drawn with (the font set's own).
 package pdfdraw
 
 import (
 	"bytes"
 	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -96,30 +95,19 @@ func newPDF(set *fonts.Set, w, h float64, faces []fonts.Face) (pdf *fpdf.Fpdf, e
 	return pdf, nil
 }
 
-// Measurer measures text with the PDF writer's own metrics for a font set,
-// so that layout and drawing agree. It implements layout.Measurer and is safe
-// for concurrent use.
-type Measurer struct {
-	mu    sync.Mutex
-	pdf   *fpdf.Fpdf
-	set   *fonts.Set
-	names [4]string
-	face  fonts.Face
-	size  float64
-}
+// Measurer measures text for the layout with the font set's own metrics,
+// which are those the PDF writer draws with (see fonts.Set.Width), so that
+// layout and drawing agree. It implements layout.Measurer and is safe for
+// concurrent use.
+type Measurer struct{ set *fonts.Set }
 
 // NewMeasurer returns a Measurer for set; nil means the embedded Liberation
-// Serif. It fails, with a *fonts.FaceError, when the PDF writer cannot use
-// one of the faces.
-func NewMeasurer(set *fonts.Set) (*Measurer, error) {
+// Serif.
+func NewMeasurer(set *fonts.Set) *Measurer {
 	if set == nil {
 		set = fonts.Default()
 	}
-	pdf, err := newPDF(set, 595.28, 841.89, fonts.Faces[:])
-	if err != nil {
-		return nil, fmt.Errorf("pdfdraw: %w", err)
-	}
-	return &Measurer{pdf: pdf, set: set, names: faceNames(set), size: -1}, nil
+	return &Measurer{set: set}
 }
 
 // Fonts returns the set the Measurer measures with.
@@ -129,24 +117,13 @@ func (m *Measurer) Fonts() *fonts.Set { return m.set }
 // font lacks count half an em (the PDF writer refuses them later, with an
 // error naming them).
 func (m *Measurer) Width(s string, style layout.Style, size float64) float64 {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	face := fonts.FaceOf(style.Bold, style.Italic)
-	if face != m.face || size != m.size {
-		m.pdf.SetFont(m.names[face], "", size)
-		m.face, m.size = face, size
-	}
-	if _, _, missing := m.set.MissingIn(face, s); !missing {
-		return m.pdf.GetStringWidth(s)
-	}
-	// fpdf indexes its width table by rune and panics past U+FFFF.
-	w := 0.0
-	for _, r := range s {
-		if m.set.Has(face, r) {
-			w += m.pdf.GetStringWidth(string(r))
-		} else {
-			w += size / 2
-		}
-	}
-	return w
+	return m.set.Width(fonts.FaceOf(style.Bold, style.Italic), s, size)
+}
+
+// CheckFaces reports whether the PDF writer can embed every face of set:
+// it reads the files with a parser of its own, stricter than the fonts
+// package's. The error is a *fonts.FaceError.
+func CheckFaces(set *fonts.Set) error {
+	_, err := newPDF(set, 595.28, 841.89, fonts.Faces[:])
+	return err
 }

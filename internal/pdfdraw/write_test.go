@@ -35,10 +35,7 @@ func options() Options {
 
 func layoutSample(t testing.TB, doc layout.Document) []layout.Page {
 	t.Helper()
-	m, err := NewMeasurer(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := NewMeasurer(nil)
 	pages, err := layout.Layout(doc, layout.A4(), m)
 	if err != nil {
 		t.Fatal(err)
@@ -322,10 +319,7 @@ func TestOtherFonts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := NewMeasurer(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := NewMeasurer(set)
 	pages, err := layout.Layout(layout.Document{Blocks: []layout.Block{para("Other fonts")}}, layout.A4(), m)
 	if err != nil {
 		t.Fatal(err)
@@ -338,10 +332,7 @@ func TestOtherFonts(t *testing.T) {
 }
 
 func TestMeasurer(t *testing.T) {
-	m, err := NewMeasurer(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := NewMeasurer(nil)
 	r := m.Width("mmmm", layout.Style{}, 10)
 	b := m.Width("mmmm", layout.Style{Bold: true}, 10)
 	if !(r > 20 && r < 40) || b <= r {

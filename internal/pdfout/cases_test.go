@@ -24,10 +24,7 @@ func TestCases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := pdfout.Measurer(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := pdfout.Measurer(nil)
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			var got string

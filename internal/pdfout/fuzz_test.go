@@ -36,10 +36,7 @@ const maxFuzzInput = 4 << 10
 // testdata/fuzz/FuzzMarkdownToPDF.
 func FuzzMarkdownToPDF(f *testing.F) {
 	fuzzseed.Add(f, 1<<10)
-	m, err := pdfdraw.NewMeasurer(nil)
-	if err != nil {
-		f.Fatal(err)
-	}
+	m := pdfdraw.NewMeasurer(nil)
 	f.Fuzz(func(t *testing.T, md []byte) {
 		if len(md) > maxFuzzInput {
 			t.Skip("too long to be quick")

@@ -30,29 +30,8 @@ type Options struct {
 	Fonts *fonts.Set
 }
 
-// measurers holds one text measurer per font set, by the set's ID, shared
-// by every render: building one parses the four font files, which costs
-// more than laying out a whole report. Measurers are safe for concurrent
-// use. An edition names few font sets, so the cache stays small.
-var measurers sync.Map // [32]byte → *measurerOnce
-
-type measurerOnce struct {
-	once sync.Once
-	m    *pdfdraw.Measurer
-	err  error
-}
-
-// Measurer returns the shared measurer for set (nil: the embedded fonts).
-// It fails, with a *fonts.FaceError, when the PDF writer cannot use a face.
-func Measurer(set *fonts.Set) (*pdfdraw.Measurer, error) {
-	if set == nil {
-		set = fonts.Default()
-	}
-	v, _ := measurers.LoadOrStore(set.ID(), &measurerOnce{})
-	mo := v.(*measurerOnce)
-	mo.once.Do(func() { mo.m, mo.err = pdfdraw.NewMeasurer(set) })
-	return mo.m, mo.err
-}
+// Measurer returns the text measurer for set (nil: the embedded fonts).
+func Measurer(set *fonts.Set) *pdfdraw.Measurer { return pdfdraw.NewMeasurer(set) }
 
 // Render lays out and draws the document.
 func Render(doc *document.Document, opts Options) ([]byte, error) {
@@ -63,10 +42,7 @@ func Render(doc *document.Document, opts Options) ([]byte, error) {
 // RenderWarnings is Render that also returns the words the layout had to
 // break between letters (see layout.Warning).
 func RenderWarnings(doc *document.Document, opts Options) ([]byte, []layout.Warning, error) {
-	m, err := Measurer(opts.Fonts)
-	if err != nil {
-		return nil, nil, err
-	}
+	m := Measurer(opts.Fonts)
 	res, err := Set(doc, m, opts.Lang)
 	if err != nil {
 		return nil, nil, err
@@ -107,10 +83,24 @@ func Set(doc *document.Document, m layout.Measurer, lang string) (layout.Result,
 	return res, nil
 }
 
+// checked holds the result of CheckFonts per font set, by the set's ID:
+// the check parses the four font files with the PDF writer's parser, which
+// costs more than laying out a whole report, so it is made once per set
+// in a process.
+var checked sync.Map // [32]byte → *checkOnce
+
+type checkOnce struct {
+	once sync.Once
+	err  error
+}
+
 // CheckFonts reports whether the PDF writer can embed the faces of set:
 // the writer reads the files with a parser of its own, stricter than the
 // fonts package's. The error is a *fonts.FaceError where it names a face.
+// The embedded fonts need no check: a test makes it.
 func CheckFonts(set *fonts.Set) error {
-	_, err := Measurer(set)
-	return err
+	v, _ := checked.LoadOrStore(set.ID(), &checkOnce{})
+	c := v.(*checkOnce)
+	c.once.Do(func() { c.err = pdfdraw.CheckFaces(set) })
+	return c.err
 }

@@ -76,10 +76,7 @@ func TestEditionNamesItsFonts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bold, err := pdfdraw.NewMeasurer(fonts.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
+	bold := pdfdraw.NewMeasurer(fonts.Default())
 	n := 0
 	for _, x := range pages[0].Texts {
 		if !x.Style.Bold && !x.Style.Italic && len(x.Text) > 3 {

@@ -257,11 +257,7 @@ func (r *Report) PDFWarnings(d Draft) ([]byte, diag.List, error) {
 // TypesetWarnings lays the final report out as its PDF sets it and returns
 // what PDFWarnings would warn about, for check.
 func (r *Report) TypesetWarnings() (diag.List, error) {
-	m, err := pdfout.Measurer(r.Fonts)
-	if err != nil {
-		return nil, err
-	}
-	res, err := pdfout.Set(r.Doc, m, r.Edition.Facts.Language)
+	res, err := pdfout.Set(r.Doc, pdfout.Measurer(r.Fonts), r.Edition.Facts.Language)
 	return r.typesetDiags(res.Warnings), err
 }
 
