@@ -1,0 +1,115 @@
+// Copyright ©2026 The go-pdf Authors. All rights reserved.
+// Use of this source code is governed by a MIT-style
+// license that can be found in the LICENSE file.
+
+package fpdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha1"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"testing"
+	"time"
+)
+
+var fixedTime = time.Date(2017, 12, 8, 0, 0, 0, 0, time.UTC)
+
+const testFont = "../../internal/fonts/LiberationSerif-Regular.ttf"
+
+func readTestFont(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile(testFont)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// The id of a UTF-8 font is the hash of its definition's JSON, as before
+// the widths were written into the hash directly.
+func TestFontIDIsTheJSONHash(t *testing.T) {
+	def, err := parseUTF8FontDef("utf8test", readTestFont(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	def.File = ""
+	b, err := json.Marshal(&def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("%x", sha1.Sum(b)); def.i != want {
+		t.Errorf("id %s, want %s", def.i, want)
+	}
+}
+
+// A reused compressor writes what a new one writes.
+func TestReusedCompressorSameBytes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 5 {
+		data := make([]byte, 1000+rng.IntN(200000))
+		for j := range data {
+			data[j] = byte('a' + rng.IntN(4+i))
+		}
+		var fresh bytes.Buffer
+		zw, _ := zlib.NewWriterLevel(&fresh, zlib.BestSpeed)
+		zw.Write(data)
+		zw.Close()
+		mem := xmem.compress(data)
+		if !bytes.Equal(mem.bytes(), fresh.Bytes()) {
+			t.Errorf("stream %d: the pooled compressor wrote other bytes", i)
+		}
+		mem.release()
+	}
+}
+
+// A document's subset is the same whether it is cut by a reader that
+// parsed the file (as before the cache) or by a new one; and two
+// documents with the same font, the second served from the cache, are
+// the same bytes.
+func TestCachedFontsSameDocuments(t *testing.T) {
+	font := readTestFont(t)
+	used := map[int]int{}
+	for _, r := range "Status of Universalization “√” – 2017" {
+		used[int(r)] = int(r)
+	}
+	parsed := newUTF8Font(&fileReader{array: font})
+	if err := parsed.parseFile(); err != nil {
+		t.Fatal(err)
+	}
+	fresh := newUTF8Font(&fileReader{array: font})
+	if !bytes.Equal(parsed.GenerateCutFont(copyRunes(used)), fresh.GenerateCutFont(copyRunes(used))) {
+		t.Error("the subset cut by a new reader differs")
+	}
+
+	doc := func() []byte {
+		pdf := New("P", "pt", "A4", "")
+		pdf.SetCompression(true)
+		pdf.SetCreationDate(fixedTime)
+		pdf.SetModificationDate(fixedTime)
+		pdf.AddUTF8FontFromBytes("serif", "", font)
+		pdf.AddPage()
+		pdf.SetFont("serif", "", 12)
+		pdf.Text(50, 50, "Status of Universalization “√” – 2017")
+		var b bytes.Buffer
+		if err := pdf.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	first, second := doc(), doc()
+	if !bytes.Equal(first, second) {
+		t.Error("a document made with the cached font differs from the first")
+	}
+}
+
+func copyRunes(m map[int]int) map[int]int {
+	out := make(map[int]int, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
