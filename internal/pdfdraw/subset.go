@@ -44,10 +44,10 @@ func subsetTag(name string, used map[rune]bool) string {
 // in the /FontName of its descriptor; each becomes TAG+NAME, of the same
 // length, so that no byte moves and the cross-reference table stays right.
 // used holds the characters drawn in each face, by its registered name.
-// A font not written as expected is an error: fpdf has changed.
-func tagSubsets(pdf []byte, set *fonts.Set, faces []fonts.Face, used map[string]map[rune]bool) ([]byte, error) {
+// The names are changed in pdf itself. A font not written as expected is
+// an error: fpdf has changed.
+func tagSubsets(pdf []byte, set *fonts.Set, faces []fonts.Face, used map[string]map[rune]bool) error {
 	reg, names := faceNames(set), pdfNames(set)
-	out := pdf // bytes.ReplaceAll copies: pdf stays as it is
 	done := map[string]bool{}
 	for _, f := range faces {
 		if done[reg[f]] {
@@ -57,18 +57,26 @@ func tagSubsets(pdf []byte, set *fonts.Set, faces []fonts.Face, used map[string]
 		old := "utf8" + strings.ToLower(reg[f])
 		tagged := subsetTag(names[f], used[reg[f]]) + "+" + names[f]
 		if len(old) != len(tagged) {
-			return nil, fmt.Errorf("naming the %s font as a subset: %q and %q differ in length", names[f], old, tagged)
+			return fmt.Errorf("naming the %s font as a subset: %q and %q differ in length", names[f], old, tagged)
 		}
 		for _, c := range []struct {
 			key string
 			n   int
 		}{{"/BaseFont /", 2}, {"/FontName /", 1}} {
 			from := []byte(c.key + old + "\n")
-			if n := bytes.Count(out, from); n != c.n {
-				return nil, fmt.Errorf("naming the %s font as a subset: %d of %q in the PDF, want %d", names[f], n, from, c.n)
+			if n := bytes.Count(pdf, from); n != c.n {
+				return fmt.Errorf("naming the %s font as a subset: %d of %q in the PDF, want %d", names[f], n, from, c.n)
 			}
-			out = bytes.ReplaceAll(out, from, []byte(c.key+tagged+"\n"))
+			to := []byte(c.key + tagged + "\n")
+			for rest := pdf; ; {
+				i := bytes.Index(rest, from)
+				if i < 0 {
+					break
+				}
+				copy(rest[i:], to)
+				rest = rest[i+len(to):]
+			}
 		}
 	}
-	return out, nil
+	return nil
 }

@@ -119,8 +119,8 @@ func Write(w io.Writer, pages []layout.Page, opts Options) (err error) {
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("pdfdraw: writing the PDF: %w", err)
 	}
-	out, err := tagSubsets(buf.Bytes(), set, faces, d.used)
-	if err != nil {
+	out := buf.Bytes()
+	if err := tagSubsets(out, set, faces, d.used); err != nil {
 		return fmt.Errorf("pdfdraw: %w", err)
 	}
 	_, err = w.Write(out)
