@@ -849,6 +849,7 @@ type fontDefType struct {
 	DiffN        int           // Position of diff in app array, set by font loader
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
+	charSymbols  map[int]int   // UTF-8 font: its cmap, read once (see utf8FontCache)
 	usedRunes    map[int]int   // Array of used runes
 }
 

@@ -2175,6 +2175,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// The subset is made from the file by this document's own reader:
 		// making it changes the reader's state.
 		def.utf8File = newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
+		def.utf8File.knownCharSymbols = def.charSymbols
 		def.usedRunes = sbarr
 		f.fonts[fontkey] = def
 	} else {

@@ -67,7 +67,8 @@ func TestReusedCompressorSameBytes(t *testing.T) {
 }
 
 // A document's subset is the same whether it is cut by a reader that
-// parsed the file (as before the cache) or by a new one; and two
+// parsed the file (as before the cache), by a new one, or by a new one
+// given the cmap read at parsing; and two
 // documents with the same font, the second served from the cache, are
 // the same bytes.
 func TestCachedFontsSameDocuments(t *testing.T) {
@@ -80,9 +81,19 @@ func TestCachedFontsSameDocuments(t *testing.T) {
 	if err := parsed.parseFile(); err != nil {
 		t.Fatal(err)
 	}
+	want := parsed.GenerateCutFont(copyRunes(used))
 	fresh := newUTF8Font(&fileReader{array: font})
-	if !bytes.Equal(parsed.GenerateCutFont(copyRunes(used)), fresh.GenerateCutFont(copyRunes(used))) {
+	if !bytes.Equal(fresh.GenerateCutFont(copyRunes(used)), want) {
 		t.Error("the subset cut by a new reader differs")
+	}
+	def, err := parseUTF8FontDef("utf8test", font)
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := newUTF8Font(&fileReader{array: font})
+	known.knownCharSymbols = def.charSymbols
+	if !bytes.Equal(known.GenerateCutFont(copyRunes(used)), want) {
+		t.Error("the subset cut with the cmap read at parsing differs")
 	}
 
 	doc := func() []byte {

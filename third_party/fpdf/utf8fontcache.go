@@ -60,9 +60,10 @@ func parseUTF8FontDef(fontkey string, utf8Bytes []byte) (fontDefType, error) {
 			StemV:        utf8File.StemV,
 			MissingWidth: round(utf8File.DefaultWidth),
 		},
-		Up: int(round(utf8File.UnderlinePosition)),
-		Ut: round(utf8File.UnderlineThickness),
-		Cw: utf8File.CharWidths,
+		Up:          int(round(utf8File.UnderlinePosition)),
+		Ut:          round(utf8File.UnderlineThickness),
+		Cw:          utf8File.CharWidths,
+		charSymbols: utf8File.charSymbolDictionary,
 	}
 	def.i, _ = generateFontID(def)
 	return def, nil

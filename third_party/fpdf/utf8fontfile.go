@@ -46,6 +46,10 @@ type utf8FontFile struct {
 	outTablesData        map[string][]byte
 	symbolPosition       []int
 	charSymbolDictionary map[int]int
+	// knownCharSymbols is the file's cmap (character to glyph) when it has
+	// been read already, for a subset to be cut without reading it again.
+	// It is shared between documents and never written.
+	knownCharSymbols     map[int]int
 	Ascent               int
 	Descent              int
 	fontElementSize      int
@@ -489,6 +493,7 @@ func (utf *utf8FontFile) parseTables() {
 	symbolCharDictionary := make(map[int][]int)
 	charSymbolDictionary := make(map[int]int)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	utf.charSymbolDictionary = charSymbolDictionary // the cmap GenerateCutFont reads
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
@@ -657,8 +662,9 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
+	if utf.knownCharSymbols != nil {
+		utf.charSymbolDictionary = utf.knownCharSymbols
+	} else if utf.generateCMAP() == nil {
 		return nil
 	}
 
