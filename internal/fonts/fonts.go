@@ -94,7 +94,7 @@ type Set struct {
 	faces   [4][]byte
 	metrics [4]*metrics
 	names   [4]string
-	id      [sha256.Size]byte
+	id      func() [sha256.Size]byte
 }
 
 // FaceError is a face that cannot be used, and why.
@@ -136,7 +136,6 @@ func Default() *Set {
 // regular face's family name.
 func Load(regular, bold, italic, boldItalic []byte) (*Set, error) {
 	s := &Set{faces: [4][]byte{regular, bold, italic, boldItalic}}
-	h := sha256.New()
 	for _, f := range Faces {
 		t, err := parseSFNT(s.faces[f])
 		if err == nil {
@@ -153,13 +152,21 @@ func Load(regular, bold, italic, boldItalic []byte) (*Set, error) {
 		if f == Regular {
 			s.Family = family
 		}
-		sum := sha256.Sum256(s.faces[f])
-		h.Write(sum[:])
 	}
 	if s.Family == "" {
 		s.Family = "Report"
 	}
-	h.Sum(s.id[:0])
+	// Hashing 1.6 MB of fonts costs more than loading them: only when
+	// asked (the embedded set never is).
+	s.id = sync.OnceValue(func() (id [sha256.Size]byte) {
+		h := sha256.New()
+		for _, b := range s.faces {
+			sum := sha256.Sum256(b)
+			h.Write(sum[:])
+		}
+		h.Sum(id[:0])
+		return id
+	})
 	return s, nil
 }
 
@@ -175,7 +182,7 @@ func (s *Set) Name(face Face) string {
 
 // ID identifies the set by the contents of its four files: sets loaded from
 // the same files have the same ID.
-func (s *Set) ID() [sha256.Size]byte { return s.id }
+func (s *Set) ID() [sha256.Size]byte { return s.id() }
 
 // Bytes returns the font file of a face. The slice is shared: do not modify it.
 func (s *Set) Bytes(face Face) []byte {

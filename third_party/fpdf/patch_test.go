@@ -124,3 +124,28 @@ func copyRunes(m map[int]int) map[int]int {
 	}
 	return out
 }
+
+// The cache keeps a few files per font key, the latest.
+func TestFontCacheBounded(t *testing.T) {
+	font := readTestFont(t)
+	c := utf8FontCache{defs: make(map[string][]parsedUTF8Font)}
+	for range maxFilesPerKey + 3 {
+		other := append([]byte(nil), font...) // the same font, in other memory
+		if _, err := c.get("k", other); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(c.defs["k"]); n != 1 {
+		t.Errorf("%d entries for copies of one file, want 1", n)
+	}
+	for i := range maxFilesPerKey + 3 {
+		other := append([]byte(nil), font...)
+		other[len(other)-1] ^= byte(i + 1) // another file, as far as the cache can tell
+		if _, err := c.get("k", other); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(c.defs["k"]); n != maxFilesPerKey {
+		t.Errorf("%d entries after %d files, want %d", n, maxFilesPerKey+4, maxFilesPerKey)
+	}
+}
