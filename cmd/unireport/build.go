@@ -10,6 +10,7 @@ import (
 	"unireport/internal/atomicfile"
 	"unireport/internal/diag"
 	"unireport/internal/edition"
+	"unireport/internal/pdfout"
 	"unireport/internal/report"
 )
 
@@ -28,6 +29,10 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	opts := buildOptions{templates: *tmpl, draft: *draft}
+	// Most editions are set in the embedded fonts and in English: the PDF
+	// writer's share of the work for those starts now, on another core,
+	// while the edition loads.
+	go pdfout.Prepare(nil, "en")
 	if *all {
 		if fs.NArg() > 0 {
 			return misuse(fs, stderr, "-all builds every edition: name none")

@@ -61,6 +61,10 @@ func (h *Hyphenator) MinLeft() int { return h.load().left }
 // en-GB).
 func (h *Hyphenator) MinRight() int { return h.load().right }
 
+// Prepare reads the patterns now, once per process, rather than at the
+// first word: a program can do it while it does other work.
+func (h *Hyphenator) Prepare() { h.load() }
+
 // load parses the patterns on first use.
 func (h *Hyphenator) load() *patterns {
 	h.once.Do(func() {

@@ -120,6 +120,14 @@ func (m *Measurer) Width(s string, style layout.Style, size float64) float64 {
 	return m.set.Width(fonts.FaceOf(style.Bold, style.Italic), s, size)
 }
 
+// PrepareFace parses face of set into the PDF writer's definitions, which it
+// keeps for the rest of the process, so that the documents written later
+// do not parse it again. A face the writer cannot use is left for them to
+// report.
+func PrepareFace(set *fonts.Set, face fonts.Face) {
+	newPDF(set, 595.28, 841.89, []fonts.Face{face})
+}
+
 // CheckFaces reports whether the PDF writer can embed every face of set:
 // it reads the files with a parser of its own, stricter than the fonts
 // package's. The error is a *fonts.FaceError.

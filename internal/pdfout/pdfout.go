@@ -83,6 +83,27 @@ func Set(doc *document.Document, m layout.Measurer, lang string) (layout.Result,
 	return res, nil
 }
 
+// Prepare does ahead of need the work that writing a PDF set in set (nil:
+// the embedded fonts) and in language lang does once per process: the PDF
+// writer's parsing of the faces and the reading of the hyphenation
+// patterns, each in a goroutine of its own; it returns when all are done.
+// A program that will write a PDF runs it while it loads its inputs, on
+// another core. The bold italic face, which few reports use, is left for
+// the first document that does.
+func Prepare(set *fonts.Set, lang string) {
+	if set == nil {
+		set = fonts.Default()
+	}
+	var wg sync.WaitGroup
+	if h, ok := hyphen.ForLanguage(lang); ok {
+		wg.Go(h.Prepare)
+	}
+	for _, face := range []fonts.Face{fonts.Regular, fonts.Bold, fonts.Italic} {
+		wg.Go(func() { pdfdraw.PrepareFace(set, face) })
+	}
+	wg.Wait()
+}
+
 // checked holds the result of CheckFonts per font set, by the set's ID:
 // the check parses the four font files with the PDF writer's parser, which
 // costs more than laying out a whole report, so it is made once per set
