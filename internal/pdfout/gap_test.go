@@ -1,12 +1,10 @@
 package pdfout
 
 import (
-	"bytes"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"unireport/internal/document"
 	"unireport/internal/layout"
@@ -104,26 +102,5 @@ func TestGapChangesNothingElse(t *testing.T) {
 		if r := first.(*layout.Paragraph).Runs; len(r) != 2 || !r[1].Gap {
 			t.Errorf("the gap paragraph: %+v", r)
 		}
-	}
-}
-
-// Prepare runs beside a render without changing what it writes: the
-// faces it parses and the patterns it reads are those the render uses.
-func TestPrepareBesideARender(t *testing.T) {
-	doc := document.Parse([]byte("# Title\n\nA paragraph of *hyphenation* and **Universalization**.\n"))
-	opts := Options{Title: "T", Lang: "en", Created: time.Date(2017, 12, 8, 0, 0, 0, 0, time.UTC)}
-	before, err := Render(doc, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan struct{})
-	go func() { Prepare(nil, "en"); Prepare(nil, "fr"); close(done) }()
-	during, err := Render(doc, opts)
-	<-done
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(before, during) {
-		t.Error("a render beside Prepare wrote other bytes")
 	}
 }
