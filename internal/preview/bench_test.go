@@ -37,3 +37,25 @@ func BenchmarkSaveToReload(b *testing.B) {
 	b.ReportMetric(ms(took[len(took)*9/10]), "ms-p90")
 	b.ReportMetric(ms(s.cfg.Quiet), "ms-quiet")
 }
+
+// BenchmarkDraftPDFFirstRequest measures the draft PDF of a build of the
+// 2017 edition as its first request makes it: the layout, the drawing and
+// the PDF writer, in a server that has made one before (as a preview that
+// has been open a while has).
+func BenchmarkDraftPDFFirstRequest(b *testing.B) {
+	dataDir, tmplDir := copyEdition(b)
+	s, err := New(Config{DataDir: dataDir, TemplatesDir: tmplDir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	snap := s.cur.Load()
+	if _, err := (&pdfCache{}).get(snap.report, snap.built); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := (&pdfCache{}).get(snap.report, snap.built); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
