@@ -7,6 +7,7 @@ import (
 	"html"
 	"html/template"
 	"strings"
+	"sync"
 
 	"unireport/internal/diag"
 )
@@ -68,7 +69,7 @@ var headExtra = `<link rel="icon" href="data:,">` + "\n<style>\n" + previewCSS +
 // not shown.
 func problemsPage(s *snapshot, lead string) []byte {
 	var b strings.Builder
-	if err := problemsTmpl.Execute(&b, struct {
+	if err := problemsTmpl().Execute(&b, struct {
 		Title string
 		CSS   template.CSS
 	}{titlePrefix(s.diags) + "unireport preview", template.CSS(previewCSS)}); err != nil {
@@ -81,7 +82,10 @@ func problemsPage(s *snapshot, lead string) []byte {
 	return []byte(b.String())
 }
 
-var problemsTmpl = template.Must(template.New("problems").Parse(`<!DOCTYPE html>
+// The page templates are parsed when first used, not when the program
+// starts: a build never shows them.
+var problemsTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("problems").Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -93,6 +97,7 @@ var problemsTmpl = template.Must(template.New("problems").Parse(`<!DOCTYPE html>
 </head>
 <body>
 `))
+})
 
 // problemCount is e.g. "2 errors" or "1 error, 3 warnings".
 func problemCount(l diag.List) string {
@@ -112,7 +117,8 @@ func titlePrefix(l diag.List) string {
 	return diag.Plural(errs, "error") + " · "
 }
 
-var overlayTmpl = template.Must(template.New("overlay").Parse(`<section id="unireport-overlay" role="alert" aria-labelledby="unireport-overlay-title">
+var overlayTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("overlay").Parse(`<section id="unireport-overlay" role="alert" aria-labelledby="unireport-overlay-title">
 <details open>
 <summary><h2 id="unireport-overlay-title">Not built: {{.Summary}}</h2></summary>
 <p>{{.Lead}} Fix the problems and save: this page updates by itself.</p>
@@ -128,6 +134,7 @@ var overlayTmpl = template.Must(template.New("overlay").Parse(`<section id="unir
 </details>
 </section>
 `))
+})
 
 // writeOverlay writes the overlay listing every problem of s, with the
 // source around it where there is some, under a lead that says what the
@@ -144,7 +151,7 @@ func writeOverlay(b *strings.Builder, s *snapshot, lead string) {
 			problems[i].Source = s.source[i]
 		}
 	}
-	if err := overlayTmpl.Execute(b, struct {
+	if err := overlayTmpl().Execute(b, struct {
 		Summary, Lead string
 		Diags         []problem
 	}{problemCount(s.diags), lead, problems}); err != nil {
