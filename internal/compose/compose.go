@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -21,6 +20,7 @@ import (
 	"unireport/internal/diag"
 	"unireport/internal/edition"
 	"unireport/internal/inputfile"
+	"unireport/internal/lazyregexp"
 )
 
 // maxTemplateSize bounds what is read: the report's template is 10 KB.
@@ -121,7 +121,7 @@ func Compose(e *edition.Edition, dir string) ([]byte, diag.List) {
 
 // text/template errors read "template: report.md:12:5: executing ..." or
 // "template: report.md:12: function "x" not defined".
-var templateErrPattern = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+var templateErrPattern = lazyregexp.New(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
 
 func templateDiag(err error, dir string) diag.Diagnostic {
 	msg := err.Error()
@@ -137,19 +137,19 @@ func templateDiag(err error, dir string) diag.Diagnostic {
 }
 
 var (
-	executingPattern = regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: (.*)$`)
-	fieldPattern     = regexp.MustCompile(`can't evaluate field (\w+) in type (\S+)`)
+	executingPattern = lazyregexp.New(`^executing "[^"]*" at <([^>]*)>: (.*)$`)
+	fieldPattern     = lazyregexp.New(`can't evaluate field (\w+) in type (\S+)`)
 )
 
 var parseRewords = []struct {
-	pattern *regexp.Regexp
+	pattern *lazyregexp.Regexp
 	message string
 }{
-	{regexp.MustCompile(`^unexpected "(.*)" in operand$`), `an action {{ is not closed where it should be: check that every {{ has its }} (found "$1")`},
-	{regexp.MustCompile(`^unclosed action`), `an action {{ is not closed: add its }}`},
-	{regexp.MustCompile(`^function "(.*)" not defined$`), `there is no function "$1": the functions are words, ordinal, plural, andList, years, names, textNames, sentence, sep and table`},
-	{regexp.MustCompile(`^unexpected EOF$`), `the template ends inside a {{if}}, {{range}} or {{with}}: add its {{end}}`},
-	{regexp.MustCompile(`^unexpected \{\{end\}\}`), `an {{end}} without its {{if}}, {{range}} or {{with}}`},
+	{lazyregexp.New(`^unexpected "(.*)" in operand$`), `an action {{ is not closed where it should be: check that every {{ has its }} (found "$1")`},
+	{lazyregexp.New(`^unclosed action`), `an action {{ is not closed: add its }}`},
+	{lazyregexp.New(`^function "(.*)" not defined$`), `there is no function "$1": the functions are words, ordinal, plural, andList, years, names, textNames, sentence, sep and table`},
+	{lazyregexp.New(`^unexpected EOF$`), `the template ends inside a {{if}}, {{range}} or {{with}}: add its {{end}}`},
+	{lazyregexp.New(`^unexpected \{\{end\}\}`), `an {{end}} without its {{if}}, {{range}} or {{with}}`},
 }
 
 // rewordTemplateError says what went wrong in a template in plainer words,

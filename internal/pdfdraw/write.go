@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"strconv"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 
 	"unireport/internal/fonts"
 	"unireport/internal/layout"
+	"unireport/internal/lazyregexp"
 	"unireport/internal/version"
 )
 
@@ -55,7 +55,7 @@ var (
 
 const gapPad = 1
 
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+var langTag = lazyregexp.New(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 
 // Write draws pages into a PDF and writes it to w. The same pages and options
 // give the same bytes. The page number is centred in the bottom margin; the
