@@ -128,15 +128,29 @@ func byAge(e *edition.Edition) []*edition.State {
 			return a
 		}
 	}
-	out := slices.Clone(e.States)
-	slices.SortStableFunc(out, func(a, b *edition.State) int {
-		return cmp.Or(cmp.Compare(age(b), age(a)), cmp.Compare(a.Name, b.Name))
+	// Each age is told once, not at every comparison: it reads every
+	// quotation's dates.
+	type aged struct {
+		state *edition.State
+		age   int
+	}
+	states := make([]aged, len(e.States))
+	for i, s := range e.States {
+		states[i] = aged{s, age(s)}
+	}
+	slices.SortStableFunc(states, func(a, b aged) int {
+		return cmp.Or(cmp.Compare(b.age, a.age), cmp.Compare(a.state.Name, b.state.Name))
 	})
+	out := make([]*edition.State, len(states))
+	for i, a := range states {
+		out[i] = a.state
+	}
 	return out
 }
 
 // cell escapes text for a Markdown list item or table cell.
-func cell(s string) string {
-	r := strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "[", `\[`, "<", `\<`, "`", "'")
-	return r.Replace(s)
-}
+func cell(s string) string { return cellEscapes.Replace(s) }
+
+// cellEscapes is made once, not for every cell: the checklist has a few
+// for every State. A Replacer may serve several goroutines at once.
+var cellEscapes = strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "[", `\[`, "<", `\<`, "`", "'")

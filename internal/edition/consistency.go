@@ -52,8 +52,8 @@ func (e *Edition) validateMeeting(diags *diag.List) {
 	if want := MeetingName(m.Number); !placeholder.Has(m.Name) && m.Name != want {
 		diags.Warnf(e.Pos(FactsFile, "meeting.name", true), "meeting.name is %q, but meeting.number is %d: is it %q?", m.Name, m.Number, want)
 	}
-	for _, t := range e.Texts() {
-		if t.File != FactsFile || strings.HasPrefix(t.Path, "meeting.") || strings.HasPrefix(t.Path, "change[") {
+	for _, t := range e.textsOf(FactsFile) {
+		if strings.HasPrefix(t.Path, "meeting.") || strings.HasPrefix(t.Path, "change[") {
 			continue
 		}
 		if other, ok := NamesOtherMeeting(t.Text, m.Number); ok {
@@ -190,10 +190,8 @@ func (e *Edition) checkLastParticipation(diags *diag.List, s *State) {
 	if m := revconLabel.FindStringSubmatch(lp.Meeting); m != nil && ordinalNumber(m[1]) > 0 {
 		return
 	}
-	for _, m := range e.Meetings {
-		if lp.Meeting == m.Label || lp.Meeting == m.DisplayName() {
-			return
-		}
+	if e.ix.meetingNames[lp.Meeting] {
+		return
 	}
 	diags.Warnf(pos, "%s: last participation names %q, a meeting this edition does not know: write it like \"9MSP\" or \"Second Review Conference\"", s.Name, lp.Meeting)
 }

@@ -6,9 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 )
 
 // IsUNMember reports whether the State is a UN member (the default).
@@ -71,24 +68,9 @@ func or(a, b string) string {
 // Count is the number of States not party.
 func (e *Edition) Count() int { return len(e.States) }
 
-// State returns the State with key k, or nil.
-func (e *Edition) State(k Key) *State {
-	for _, s := range e.States {
-		if s.Key == k {
-			return s
-		}
-	}
-	return nil
-}
-
-// SortStates returns states ordered by the name that name gives, as a
-// reader expects an alphabetical list (case and accents folded).
-func SortStates(states []*State, name func(*State) string) []*State {
-	c := collate.New(language.English, collate.IgnoreCase)
-	out := slices.Clone(states)
-	slices.SortStableFunc(out, func(a, b *State) int { return c.CompareString(name(a), name(b)) })
-	return out
-}
+// State returns the State with key k (the first, should two share it), or
+// nil.
+func (e *Edition) State(k Key) *State { return e.ix.byKey[k] }
 
 // Lookup returns the States with the given keys, skipping unknown ones.
 func (e *Edition) Lookup(keys []Key) []*State {
@@ -101,8 +83,9 @@ func (e *Edition) Lookup(keys []Key) []*State {
 	return out
 }
 
-// Alphabetical returns all States ordered by their printed name.
-func (e *Edition) Alphabetical() []*State { return SortStates(e.States, (*State).PrintedName) }
+// Alphabetical returns all States ordered by their printed name, in a
+// slice of the caller's own; the order is sorted once, at load.
+func (e *Edition) Alphabetical() []*State { return slices.Clone(e.ix.alphabetical) }
 
 // PrintedName is the State's name as printed in the table of positions.
 func (s *State) PrintedName() string { return s.Name }
@@ -111,8 +94,8 @@ func (s *State) PrintedName() string { return s.Name }
 // Convention meeting, alphabetically.
 func (e *Edition) NeverParticipated() []*State {
 	var out []*State
-	for _, s := range e.Alphabetical() {
-		if s.LastParticipation == nil && len(e.Attendance(s)) == 0 {
+	for _, s := range e.ix.alphabetical {
+		if s.LastParticipation == nil && len(e.attended(s)) == 0 {
 			out = append(out, s)
 		}
 	}
@@ -122,7 +105,7 @@ func (e *Edition) NeverParticipated() []*State {
 // Signatories lists the States not party that signed the Convention.
 func (e *Edition) Signatories() []*State {
 	var out []*State
-	for _, s := range e.Alphabetical() {
+	for _, s := range e.ix.alphabetical {
 		if s.Signatory {
 			out = append(out, s)
 		}
@@ -130,20 +113,16 @@ func (e *Edition) Signatories() []*State {
 	return out
 }
 
-// Attendance lists the meetings of the participation table that s attended.
-func (e *Edition) Attendance(s *State) []*Meeting {
-	var out []*Meeting
-	for _, m := range e.Meetings {
-		if m.AttendedBy(s) {
-			out = append(out, m)
-		}
-	}
-	return out
-}
+// Attendance lists the meetings of the participation table that s attended,
+// in table order.
+func (e *Edition) Attendance(s *State) []*Meeting { return slices.Clone(e.attended(s)) }
+
+// attended is Attendance without the copy, for the facts that only read it.
+func (e *Edition) attended(s *State) []*Meeting { return e.ix.attendance[s.Key] }
 
 // AttendedBy reports whether s is recorded as attending m (never when the
 // attendance is not known).
-func (m *Meeting) AttendedBy(s *State) bool { return slices.Contains(m.Attended.Keys, s.Key) }
+func (m *Meeting) AttendedBy(s *State) bool { return m.attendees[s.Key] }
 
 // DisplayName is the meeting's name in running text.
 func (m *Meeting) DisplayName() string { return or(m.Name, m.Label) }
@@ -152,7 +131,7 @@ func (m *Meeting) DisplayName() string { return or(m.Name, m.Label) }
 // Review Conference in the participation table that s attended, or nil.
 func (e *Edition) LastFormalAttendance(s *State) *Meeting {
 	var last *Meeting
-	for _, m := range e.Attendance(s) {
+	for _, m := range e.attended(s) {
 		if m.Kind != Intersessional {
 			last = m
 		}
@@ -164,12 +143,14 @@ func (e *Edition) LastFormalAttendance(s *State) *Meeting {
 // table, the States that attended at least one listed meeting.
 func (e *Edition) Participants() []*State {
 	var out []*State
-	for _, s := range SortStates(e.States, (*State).ParticipationName) {
-		if len(e.Attendance(s)) > 0 {
+	for _, s := range e.States {
+		if len(e.attended(s)) > 0 {
 			out = append(out, s)
 		}
 	}
-	return out
+	// Sorting only those kept gives the same order as keeping them from
+	// all the States sorted: the sort is stable.
+	return SortStates(out, (*State).ParticipationName)
 }
 
 // ReviewConference is the latest Review Conference in the meetings, or nil.
@@ -205,7 +186,7 @@ func (e *Edition) Ticks() int {
 // ReportsIn lists the States that submitted a voluntary Article 7 report in year.
 func (e *Edition) ReportsIn(year int) []*State {
 	var out []*State
-	for _, s := range e.Alphabetical() {
+	for _, s := range e.ix.alphabetical {
 		if slices.Contains(s.Article7Reports, year) {
 			out = append(out, s)
 		}
@@ -224,7 +205,7 @@ type EarlierReport struct {
 // Article 7 reports before year, with those years in order.
 func (e *Edition) ReportsBefore(year int) []EarlierReport {
 	var out []EarlierReport
-	for _, s := range e.Alphabetical() {
+	for _, s := range e.ix.alphabetical {
 		var years []int
 		for _, y := range s.Article7Reports {
 			if y < year {
@@ -301,17 +282,24 @@ func (e *Edition) InformationAge(s *State) (age int, known bool) {
 // stale_after_years, oldest first, then by name. Undated information is
 // not stale: its age is unknown.
 func (e *Edition) Stale() []*State {
-	var out []*State
+	// Each age is told once: it reads every quotation's dates.
+	type aged struct {
+		state *State
+		age   int
+	}
+	var stale []aged
 	for _, s := range e.States {
 		if age, ok := e.InformationAge(s); ok && age > e.Facts.StaleAfterYears {
-			out = append(out, s)
+			stale = append(stale, aged{s, age})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b *State) int {
-		aa, _ := e.InformationAge(a)
-		ab, _ := e.InformationAge(b)
-		return cmp.Or(cmp.Compare(ab, aa), cmp.Compare(a.Name, b.Name))
+	slices.SortStableFunc(stale, func(a, b aged) int {
+		return cmp.Or(cmp.Compare(b.age, a.age), cmp.Compare(a.state.Name, b.state.Name))
 	})
+	var out []*State
+	for _, a := range stale {
+		out = append(out, a.state)
+	}
 	return out
 }
 
@@ -325,9 +313,9 @@ func (e *Edition) DroppedOut() []*State {
 		return nil
 	}
 	var out []*State
-	for _, s := range e.Alphabetical() {
+	for _, s := range e.ix.alphabetical {
 		before, now := false, false
-		for _, m := range e.Attendance(s) {
+		for _, m := range e.attended(s) {
 			before = before || m.Year == e.Facts.Year-1
 			now = now || m.Year == e.Facts.Year
 		}

@@ -26,8 +26,10 @@ const (
 	MeetingsFile = "meetings.toml"
 )
 
-// MaxFileSize is the largest edition file the loader reads.
-const MaxFileSize = 2 << 20
+// MaxFileSize is the largest edition file the loader reads, in bytes. It
+// is a variable only so that tests of scale may raise it (a states.toml of
+// 3,500 States is about 3 MB); nothing else changes it.
+var MaxFileSize int64 = 2 << 20
 
 // MaxQuotation is the longest quotation accepted, in characters: about six
 // pages of the table of positions (the longest of 2017 has 2,300).
@@ -135,6 +137,7 @@ func load(dir string) (*Edition, diag.List, bool) {
 			m.Index = i
 		}
 	}
+	e.buildIndex()
 	// A gap that cannot hold a placeholder leaves a zero behind (a number,
 	// a key): the checks across files wait until it is filled in, so that
 	// it gives one error, not others derived from the zero.
@@ -248,9 +251,18 @@ type Text struct {
 // Texts returns every string value of the edition's files in file order:
 // everything an editor typed that may reach the report (not the paths of
 // font files, which never do).
-func (e *Edition) Texts() []Text {
-	var out []Text
-	for _, name := range Files {
+func (e *Edition) Texts() []Text { return e.textsOf(Files...) }
+
+// textsOf is Texts of the named files only.
+func (e *Edition) textsOf(names ...string) []Text {
+	n := 0
+	for _, name := range names {
+		if src, ok := e.sources[name]; ok {
+			n += len(src.ix.Strings())
+		}
+	}
+	out := make([]Text, 0, n)
+	for _, name := range names {
 		src, ok := e.sources[name]
 		if !ok {
 			continue

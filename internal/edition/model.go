@@ -3,7 +3,9 @@
 // templates place in sentences (counts, lists, derived groups).
 package edition
 
-// Edition is one year's report data, loaded from data/<year>/.
+// Edition is one year's report data, loaded from data/<year>/. Load and
+// LoadDraft make it and build its lookups by State; its States and
+// Meetings are not to be changed after.
 type Edition struct {
 	Dir string // the folder it was loaded from, e.g. data/2017
 
@@ -23,6 +25,7 @@ type Edition struct {
 
 	gaps    []Gap              // values still to fill in
 	sources map[string]*source // parsed files, for positions after loading
+	ix      index              // lookups by State, built at load
 }
 
 // Facts is edition.toml: the edition's own facts and the year's work.
@@ -131,4 +134,6 @@ type Meeting struct {
 	Attended Attendance  `toml:"attended" doc:"Keys of the States not party that took part, or \"not known\"."`
 
 	Index int
+
+	attendees map[Key]bool // Attended.Keys as a set, built at load
 }
