@@ -3,13 +3,13 @@ package edition
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
 
 	"unireport/internal/diag"
+	"unireport/internal/lazyregexp"
 	"unireport/internal/placeholder"
 )
 
@@ -67,8 +67,8 @@ func (e *Edition) validateMeeting(diags *diag.List) {
 func MeetingName(n int) string { return capitalize(OrdinalWord(n)) + " Meeting of the States Parties" }
 
 var (
-	shortMeeting = regexp.MustCompile(`\b(\d{1,2})MSP\b`)
-	longMeeting  = regexp.MustCompile(`\b([A-Za-z]+(?:-[a-z]+)?) Meeting of the States Parties\b`)
+	shortMeeting = lazyregexp.New(`\b(\d{1,2})MSP\b`)
+	longMeeting  = lazyregexp.New(`\b([A-Za-z]+(?:-[a-z]+)?) Meeting of the States Parties\b`)
 )
 
 // NamesOtherMeeting reports whether text names a Meeting of the States
@@ -119,7 +119,7 @@ func (e *Edition) validateVoteDetails(diags *diag.List) {
 	}
 }
 
-var symbolSession = regexp.MustCompile(`^A/(?:RES/|C\.1/)(\d{1,3})/\S+$`)
+var symbolSession = lazyregexp.New(`^A/(?:RES/|C\.1/)(\d{1,3})/\S+$`)
 
 func ordinalDigits(n int) string {
 	suffix := "th"
@@ -153,7 +153,7 @@ func (e *Edition) checkLanguage(diags *diag.List) {
 	diags.Errorf(e.Pos(FactsFile, "language", true), "%s", msg)
 }
 
-var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+var languageTag = lazyregexp.New(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 
 // checkFolderYear checks that an edition in a folder named by a year holds
 // that year: a copy of last year's folder whose year was not changed would
@@ -168,8 +168,8 @@ func (e *Edition) checkFolderYear(diags *diag.List) {
 // Meetings a State's last participation may name: "9MSP", "Second Review
 // Conference" (the forms the table of positions prints).
 var (
-	mspLabel    = regexp.MustCompile(`^(\d{1,3})MSP$`)
-	revconLabel = regexp.MustCompile(`^([A-Z][a-z]+) Review Conference$`)
+	mspLabel    = lazyregexp.New(`^(\d{1,3})MSP$`)
+	revconLabel = lazyregexp.New(`^([A-Z][a-z]+) Review Conference$`)
 )
 
 // checkLastParticipation warns about a last participation that names a

@@ -2,18 +2,19 @@ package edition
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"unireport/internal/lazyregexp"
 )
 
 // Dates written the other way: an editor types a date as the report prints
 // it, or as a form asks for it, rather than as TOML wants it.
 var (
-	numericDate = regexp.MustCompile(`^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$`)
-	dayMonth    = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+),? (\d{4})$`)
-	monthDay    = regexp.MustCompile(`^([A-Za-z]+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$`)
+	numericDate = lazyregexp.New(`^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$`)
+	dayMonth    = lazyregexp.New(`^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+),? (\d{4})$`)
+	monthDay    = lazyregexp.New(`^([A-Za-z]+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$`)
 )
 
 // dateHint recognises text that is meant as a date and returns how to write

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"unireport/internal/diag"
+	"unireport/internal/lazyregexp"
 	"unireport/internal/placeholder"
 	"unireport/internal/tomlpos"
 )
@@ -562,52 +562,52 @@ func syntaxMessage(pe toml.ParseError) (message, help string) {
 }
 
 var syntaxRewords = []struct {
-	pattern       *regexp.Regexp
+	pattern       *lazyregexp.Regexp
 	message, help string
 }{
-	{regexp.MustCompile(`^strings cannot contain newlines`),
+	{lazyregexp.New(`^strings cannot contain newlines`),
 		`a text value is not closed`,
 		`add the closing quote (") before the end of the line, or use ''' around text of several lines`},
-	{regexp.MustCompile(`^expected '\.' or '\]' to end table name`),
+	{lazyregexp.New(`^expected '\.' or '\]' to end table name`),
 		`a table header is not closed`,
 		`end it with ] (or ]] for [[...]])`},
-	{regexp.MustCompile(`^expected '\.' or '=', but got '(.*)' instead`),
+	{lazyregexp.New(`^expected '\.' or '=', but got '(.*)' instead`),
 		`a key must be followed by = and its value`,
 		`add the = (found '$1')`},
-	{regexp.MustCompile(`^unexpected comma`),
+	{lazyregexp.New(`^unexpected comma`),
 		`a comma with no value before it`,
 		`remove the extra comma`},
-	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \('\]'\), but got '(.*)'`),
+	{lazyregexp.New(`^expected a comma \(','\) or array terminator \('\]'\), but got '(.*)'`),
 		`'$1' after an item of a list`,
 		`separate the items with commas and close the list with ]`},
-	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got '(.*)' instead`),
+	{lazyregexp.New(`^expected a top-level item to end with a newline, comment, or EOF, but got '(.*)' instead`),
 		`unexpected '$1' after the value`,
 		`put each key = value on a line of its own, with nothing after the value but a # comment`},
-	{regexp.MustCompile(`^Key '(.*)' has already been defined`),
+	{lazyregexp.New(`^Key '(.*)' has already been defined`),
 		`'$1' is given twice`,
 		`keep one`},
-	{regexp.MustCompile(`^unexpected EOF; expected "'''"`),
+	{lazyregexp.New(`^unexpected EOF; expected "'''"`),
 		`a text value started with ''' is not closed`,
 		`end it with '''`},
-	{regexp.MustCompile(`^unexpected EOF; expected '"""'`),
+	{lazyregexp.New(`^unexpected EOF; expected '"""'`),
 		`a text value started with """ is not closed`,
 		`end it with """`},
-	{regexp.MustCompile(`^expected a comma or an inline table terminator '\}'`),
+	{lazyregexp.New(`^expected a comma or an inline table terminator '\}'`),
 		`a table in braces { ... } is not closed`,
 		`end it with } on the same line`},
-	{regexp.MustCompile(`^expected value but found ["'](.*)["'] instead`),
+	{lazyregexp.New(`^expected value but found ["'](.*)["'] instead`),
 		`"$1" is not a value`,
 		`text needs quotes ("..."), numbers and dates none, and true and false are lower case`},
-	{regexp.MustCompile(`^invalid datetime: "(.*)"`),
+	{lazyregexp.New(`^invalid datetime: "(.*)"`),
 		`"$1" is not a date`,
 		`write dates like 2017-12-08`},
-	{regexp.MustCompile(`^unexpected '=': key name appears blank`),
+	{lazyregexp.New(`^unexpected '=': key name appears blank`),
 		`a value has no key`,
 		`write key = value`},
-	{regexp.MustCompile(`^invalid escape in string '(.*)'`),
+	{lazyregexp.New(`^invalid escape in string '(.*)'`),
 		`$1 is not allowed in text between double quotes`,
 		`write \\ for a backslash, or put the text between single quotes`},
-	{regexp.MustCompile(`^(\S+) is out of range for int`),
+	{lazyregexp.New(`^(\S+) is out of range for int`),
 		`$1 is too large a number`,
 		`check the digits`},
 }

@@ -2,10 +2,11 @@ package edition
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"unireport/internal/lazyregexp"
 )
 
 // IsUNMember reports whether the State is a UN member (the default).
@@ -33,7 +34,7 @@ func (s *State) NewestInformation() int {
 	return newest
 }
 
-var yearPattern = regexp.MustCompile(`\b(19|20)\d\d\b`)
+var yearPattern = lazyregexp.New(`\b(19|20)\d\d\b`)
 
 // Year is the latest year named in the quotation's date (or, when it has
 // none, in its occasion), 0 if none.

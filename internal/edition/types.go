@@ -2,16 +2,16 @@ package edition
 
 import (
 	"fmt"
-	"regexp"
 	"time"
 
+	"unireport/internal/lazyregexp"
 	"unireport/internal/placeholder"
 )
 
 // Key is a stable identifier: lower-case letters, digits and single hyphens.
 type Key string
 
-var keyPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var keyPattern = lazyregexp.New(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // UnmarshalText validates a key as it is read.
 func (k *Key) UnmarshalText(b []byte) error {

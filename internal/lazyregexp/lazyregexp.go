@@ -44,3 +44,9 @@ func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 
 // ReplaceAllString is regexp.Regexp's.
 func (r *Regexp) ReplaceAllString(src, repl string) string { return r.re().ReplaceAllString(src, repl) }
+
+// Match reports whether b contains a match.
+func (r *Regexp) Match(b []byte) bool { return r.re().Match(b) }
+
+// FindAllString is regexp.Regexp's.
+func (r *Regexp) FindAllString(s string, n int) []string { return r.re().FindAllString(s, n) }
