@@ -167,7 +167,14 @@ func writeEdition(p *prepared, opts buildOptions, stdout, stderr io.Writer) int 
 	r, diags, dir := p.r, p.diags, p.dir
 	d := report.Draft{On: opts.draft}
 	if opts.draft {
-		d.Built = time.Now()
+		// The time the draft says it was built: SOURCE_DATE_EPOCH's when
+		// set, so that a draft too can be built again byte for byte.
+		built, err := report.SourceDate(time.Now())
+		if err != nil {
+			fmt.Fprintf(stderr, "unireport: %v\n", err)
+			return 1
+		}
+		d.Built = built
 	}
 	// Render both before writing either, so that a failure leaves the
 	// previous pair as it was.

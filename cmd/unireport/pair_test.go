@@ -123,3 +123,30 @@ func TestBuildCleansLeftovers(t *testing.T) {
 		t.Errorf("hidden files after the build: %v, want %v", h, keep)
 	}
 }
+
+// A draft built twice with SOURCE_DATE_EPOCH set is the same bytes, its
+// banner giving that date.
+func TestDraftReproducibleWithSourceDateEpoch(t *testing.T) {
+	project(t)
+	t.Setenv("SOURCE_DATE_EPOCH", "1512691200") // 8 December 2017 00:00 UTC
+	var first [2][]byte
+	for i := range 2 {
+		if code, out, errOut := runCmd(t, "build", "-draft", "-out", "out", "2017"); code != 0 {
+			t.Fatalf("build %d: exit %d\n%s%s", i+1, code, out, errOut)
+		}
+		for j, ext := range []string{".html", ".pdf"} {
+			b, err := os.ReadFile(filepath.Join("out", "universalization-status-2017-draft"+ext))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 {
+				first[j] = b
+			} else if !bytes.Equal(b, first[j]) {
+				t.Errorf("the second draft's %s differs from the first", ext)
+			}
+		}
+	}
+	if !bytes.Contains(first[0], []byte("built 8 December 2017 00:00 UTC")) {
+		t.Error("the draft banner does not give SOURCE_DATE_EPOCH's time")
+	}
+}
