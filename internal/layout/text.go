@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"unireport/internal/linebreak"
 )
@@ -91,10 +92,28 @@ func plainText(runs []Run) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+// letterBefore reports whether the character before s[i:] is a letter.
+func letterBefore(s string, i int) bool {
+	r, n := utf8.DecodeLastRuneInString(s[:i])
+	return n > 0 && unicode.IsLetter(r)
+}
+
+// letterAfter reports whether s[i:] starts with a letter.
+func letterAfter(s string, i int) bool {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return n > 0 && unicode.IsLetter(r)
+}
+
 // newTextBlock tokenizes and measures runs set at size (bold adds weight to
 // every run, for headings and header cells).
 func (p *preparer) newTextBlock(runs []Run, size float64, bold bool, align Align, mode hyphenMode) *textBlock {
 	tb := &textBlock{p: p, size: size, lh: size * p.g.Leading, align: align, mode: mode}
+	// About one token a word: room for them all at once.
+	words := 1
+	for _, r := range runs {
+		words += strings.Count(r.Text, " ")
+	}
+	tb.tokens = make([]token, 0, words)
 	var (
 		cur     token
 		open    bool // cur has content
@@ -157,8 +176,7 @@ func (p *preparer) newTextBlock(runs []Run, size float64, bold bool, align Align
 			flushSeg()
 		}
 		segLook = look
-		rs := []rune(text)
-		for i, c := range rs {
+		for i, c := range text {
 			switch {
 			case c == '\n':
 				endToken(0, st, true)
@@ -171,7 +189,7 @@ func (p *preparer) newTextBlock(runs []Run, size float64, bold bool, align Align
 				buf.WriteRune(c)
 				open = true
 				// A hyphen between letters is a break opportunity.
-				if c == '-' && i > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]) {
+				if c == '-' && letterBefore(text, i) && letterAfter(text, i+1) {
 					endToken(0, st, false)
 				}
 			}

@@ -3853,7 +3853,13 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	// A page's content is about as long as the page before's: start with
+	// that much room rather than grow by doubling.
+	page := new(bytes.Buffer)
+	if prev := f.pages[len(f.pages)-1]; len(f.pages) > 1 {
+		page.Grow(prev.Len())
+	}
+	f.pages = append(f.pages, page)
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
