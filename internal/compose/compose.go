@@ -209,7 +209,8 @@ func table(e *edition.Edition, name string, args []string) (string, error) {
 		}
 		return voteTable(e, o), nil
 	case "participation":
-		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "landscape", "state", "tick", "not_known", "intersessional_label")
+		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "landscape", "state", "tick", "not_known", "intersessional_label",
+			"tick_means", "not_known_means")
 		if err != nil {
 			return "", err
 		}
@@ -218,6 +219,13 @@ func table(e *edition.Edition, name string, args []string) (string, error) {
 		}
 		if o["not_known"] == "" {
 			o["not_known"] = "?"
+		}
+		// What the marks mean, in words, for readers who do not see them.
+		if o["tick_means"] == "" {
+			o["tick_means"] = "attended"
+		}
+		if o["not_known_means"] == "" {
+			o["not_known_means"] = "attendance not known"
 		}
 		return participationTable(e, o), nil
 	case "positions":

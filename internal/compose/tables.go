@@ -132,14 +132,16 @@ func participationTable(e *edition.Edition, o options) string {
 		w.Row(false, "")
 		w.Cell(rowHeader, escapeInline(s.ParticipationName()))
 		for _, m := range e.Meetings {
-			mark := ""
+			mark, cell := "", centred
 			switch {
 			case !m.Attended.Known():
 				mark = escapeInline(o["not_known"]) // never an empty cell, which would read "did not attend"
+				cell.Alt = o["not_known_means"]
 			case m.AttendedBy(s):
 				mark = o["tick"]
+				cell.Alt = o["tick_means"]
 			}
-			w.Cell(centred, mark)
+			w.Cell(cell, mark)
 		}
 		w.EndRow()
 	}

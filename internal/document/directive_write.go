@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -73,6 +74,9 @@ type Cell struct {
 	Scope            string // col, row, colgroup
 	ColSpan, RowSpan int
 	Align            Alignment
+	// Alt says in words what a mark in the cell means ("attended" for a
+	// tick), for readers who do not see the mark.
+	Alt string
 }
 
 // Cell writes one cell holding markdown.
@@ -93,6 +97,9 @@ func (w *TableWriter) Cell(c Cell, markdown string) {
 	}
 	if c.Align != "" {
 		w.b.WriteString(" align=" + string(c.Align))
+	}
+	if c.Alt != "" {
+		w.b.WriteString(" alt=" + url.PathEscape(c.Alt)) // one word: its spaces escaped
 	}
 	fmt.Fprintf(&w.b, "\n%s\n:::\n", EscapeBlock(markdown))
 }

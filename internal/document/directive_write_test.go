@@ -29,7 +29,8 @@ func TestTableRoundTrip(t *testing.T) {
 		}},
 		{false, "state-egypt", []cell{
 			{Cell{Header: true, Scope: "row"}, EscapeInline("Egypt *[sic]*")},
-			{Cell{Align: AlignCenter}, "√"},
+			{Cell{Align: AlignCenter, Alt: "attended"}, "√"},
+			{Cell{Align: AlignCenter, Alt: "attendance not known: 100% sure? a=b"}, "?"},
 			{Cell{}, "::: cell\n:::: row\n::::: table x"},
 		}},
 	}
@@ -68,7 +69,7 @@ func TestTableRoundTrip(t *testing.T) {
 		}
 		for j, want := range r.cells {
 			c := got.Cells()[j]
-			gotCell := Cell{Header: c.Header, Scope: c.Scope, ColSpan: c.ColSpan, RowSpan: c.RowSpan, Align: c.Align}
+			gotCell := Cell{Header: c.Header, Scope: c.Scope, ColSpan: c.ColSpan, RowSpan: c.RowSpan, Align: c.Align, Alt: c.Alt}
 			wantCell := want.c
 			wantCell.ColSpan, wantCell.RowSpan = max(wantCell.ColSpan, 1), max(wantCell.RowSpan, 1)
 			if gotCell != wantCell {

@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -129,6 +130,7 @@ type TableCell struct {
 	ColSpan int
 	RowSpan int
 	Align   Alignment
+	Alt     string // what a mark in the cell means, in words (see Cell.Alt)
 }
 
 // Kind implements ast.Node.
@@ -138,7 +140,7 @@ func (n *TableCell) Kind() ast.NodeKind { return KindTableCell }
 func (n *TableCell) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{
 		"Header": strconv.FormatBool(n.Header), "Scope": n.Scope,
-		"ColSpan": strconv.Itoa(n.ColSpan), "RowSpan": strconv.Itoa(n.RowSpan), "Align": string(n.Align),
+		"ColSpan": strconv.Itoa(n.ColSpan), "RowSpan": strconv.Itoa(n.RowSpan), "Align": string(n.Align), "Alt": n.Alt,
 	}, nil)
 }
 
@@ -219,6 +221,13 @@ func newDirectiveNode(name string, attrs []string) (ast.Node, error) {
 		return &TableRow{Head: slices.Contains(flags, "head"), ID: kv["id"]}, nil
 	case "cell", "header":
 		c := &TableCell{Header: name == "header", Scope: kv["scope"], ColSpan: 1, RowSpan: 1, Align: Alignment(kv["align"])}
+		if v, ok := kv["alt"]; ok {
+			alt, err := url.PathUnescape(v)
+			if err != nil {
+				return nil, fmt.Errorf("alt must be text with its spaces written %%20, not %q", v)
+			}
+			c.Alt = alt
+		}
 		for _, span := range []struct {
 			key string
 			dst *int

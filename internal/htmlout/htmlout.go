@@ -69,7 +69,7 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{.Style}}</style>
 {{.HeadEnd}}</head>
 <body{{if .Draft}} class="draft"{{end}}>
-{{if .Draft}}<p class="draft-banner" role="note">Draft{{with .Built}}, built {{.}}{{end}}. Not for circulation.</p>
+{{if .Draft}}<header class="draft-banner"><p>Draft{{with .Built}}, built {{.}}{{end}}. Not for circulation.</p></header>
 {{end}}<main>
 {{.Body}}</main>
 {{.BodyEnd}}</body>
@@ -113,7 +113,7 @@ func Body(doc *document.Document) ([]byte, error) {
 		util.Prioritized(extension.NewFootnoteHTMLRenderer(), 500),
 		// the pipe tables (extension.Table) are nodeRenderer's: as the
 		// data tables, in a scrolling box, with column headers
-		util.Prioritized(nodeRenderer{}, 100),
+		util.Prioritized(nodeRenderer{headers: map[*document.TableCell]cellHeaders{}}, 100),
 	))
 	var buf bytes.Buffer
 	if err := r.Render(&buf, doc.Source, doc.Root); err != nil {

@@ -175,10 +175,10 @@ func TestHeaderCodes(t *testing.T) {
 		same(t, "header "+tc.text, out, `<section class="table-wrap" tabindex="0">
 <table class="data-table table-t" id="t">
 <thead>
-<tr><th scope="col" class="`+class+`">`+tc.html+`</th></tr>
+<tr><th id="t-col1" scope="col" class="`+class+`">`+tc.html+`</th></tr>
 </thead>
 <tbody>
-<tr><th scope="row">USA</th><td>2014</td></tr>
+<tr><th id="t-row1" headers="t-col1" scope="row">USA</th><td>2014</td></tr>
 </tbody>
 </table>
 </section>
@@ -208,7 +208,7 @@ func TestDraftBanner(t *testing.T) {
 	same(t, "draft", string(draft), strings.Replace(pageHead, "<title>T", "<title>DRAFT: T", 1)+style+`</style>
 </head>
 <body class="draft">
-<p class="draft-banner" role="note">Draft, built 27 November 2026 10:00 UTC. Not for circulation.</p>
+<header class="draft-banner"><p>Draft, built 27 November 2026 10:00 UTC. Not for circulation.</p></header>
 <main>
 <p>Text.</p>
 </main>

@@ -17,7 +17,12 @@ import (
 
 // nodeRenderer renders the document's own node kinds, and paragraphs so
 // that a cell or caption holding one paragraph gets no <p> around it.
-type nodeRenderer struct{}
+type nodeRenderer struct {
+	// headers holds, for the cells of the simple data tables rendered so
+	// far, the ids that tie them to their headers (see tableHeaders). One
+	// rendering owns it.
+	headers map[*document.TableCell]cellHeaders
+}
 
 // RegisterFuncs implements renderer.NodeRenderer.
 func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -36,6 +41,8 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.renderLink)
 	reg.Register(ast.KindAutoLink, r.renderAutoLink)
 	reg.Register(ast.KindImage, r.renderImage)
+	reg.Register(east.KindFootnoteLink, r.renderFootnoteLink)
+	reg.Register(east.KindFootnoteBacklink, r.renderFootnoteBacklink)
 }
 
 // renderImage writes an image's alt text only: the page must need nothing
@@ -45,6 +52,38 @@ func (r nodeRenderer) renderImage(w util.BufWriter, source []byte, node ast.Node
 		_, _ = w.Write(util.EscapeHTML([]byte(document.Text(node, source))))
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// renderFootnoteLink writes a footnote reference as goldmark's footnote
+// renderer does, a superscript number linking to the note, named for
+// screen readers ("Footnote 1"), whose reading of a bare "1" says nothing.
+func (r nodeRenderer) renderFootnoteLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*east.FootnoteLink)
+		fmt.Fprintf(w, `<sup id="%s"><a href="#fn:%d" class="footnote-ref" role="doc-noteref" aria-label="Footnote %d">%d</a></sup>`,
+			footnoteRefID(n.Index, n.RefIndex), n.Index, n.Index, n.Index)
+	}
+	return ast.WalkContinue, nil
+}
+
+// renderFootnoteBacklink writes the link from a note back to its
+// reference, an arrow that screen readers read as "Back to reference 1".
+func (r nodeRenderer) renderFootnoteBacklink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*east.FootnoteBacklink)
+		fmt.Fprintf(w, `&#160;<a href="#%s" class="footnote-backref" role="doc-backlink"><span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="visually-hidden">Back to reference %d</span></a>`,
+			footnoteRefID(n.Index, n.RefIndex), n.Index)
+	}
+	return ast.WalkContinue, nil
+}
+
+// footnoteRefID is the id of a footnote reference, as goldmark names it:
+// fnref:N, or fnrefK:N for the Kth further reference to note N.
+func footnoteRefID(index, refIndex int) string {
+	if refIndex > 0 {
+		return fmt.Sprintf("fnref%d:%d", refIndex, index)
+	}
+	return fmt.Sprintf("fnref:%d", index)
 }
 
 // renderGap writes a value still to fill in as a highlighted
@@ -128,6 +167,7 @@ func (r nodeRenderer) renderTable(w util.BufWriter, source []byte, node ast.Node
 	if n.Landscape {
 		class += " landscape" // printed on pages of its own, turned
 	}
+	tableHeaders(n, r.headers)
 	fmt.Fprintf(w, `<section class="%s"%s tabindex="0">`+"\n", class, label)
 	fmt.Fprintf(w, `<table class="data-table table-%s"`, attr(n.Name))
 	if n.ID != "" {
@@ -218,21 +258,109 @@ func (r nodeRenderer) renderPipeCell(w util.BufWriter, source []byte, node ast.N
 	return ast.WalkContinue, nil
 }
 
-// writeColgroup writes the table's column widths, if it has any. HTML wants
-// it after the caption and before the rows.
+// cellHeaders is a cell's id, when it is a header, and the ids of the
+// header cells of a data cell.
+type cellHeaders struct{ id, headers string }
+
+// tableHeaders ties each data cell of n to its column's header and its
+// row's, with ids and headers attributes, when n is a simple table: one
+// header row, no cell spanning rows or columns (the vote table, the table
+// of positions). A screen reader then says "In favour (15): Armenia"
+// however it moves through the table. Other tables rely on scope alone.
+// The table needs an id, which the cells' ids start with.
+func tableHeaders(n *document.DataTable, into map[*document.TableCell]cellHeaders) {
+	head, body := n.Rows()
+	if n.ID == "" || len(head) != 1 {
+		return
+	}
+	for _, r := range append(head, body...) {
+		for _, c := range r.Cells() {
+			if c.ColSpan > 1 || c.RowSpan > 1 {
+				return
+			}
+		}
+	}
+	cols := head[0].Cells()
+	for i, c := range cols {
+		into[c] = cellHeaders{id: fmt.Sprintf("%s-col%d", n.ID, i+1)}
+	}
+	for j, r := range body {
+		cells := r.Cells()
+		rowHeader := ""
+		if len(cells) > 0 && cells[0].Header && cells[0].Scope == "row" {
+			rowHeader = fmt.Sprintf("%s-row%d", n.ID, j+1)
+			into[cells[0]] = cellHeaders{id: rowHeader, headers: into[cols[0]].id}
+		}
+		for i, c := range cells {
+			if i >= len(cols) || c.Header {
+				continue
+			}
+			h := into[cols[i]].id
+			if rowHeader != "" {
+				h += " " + rowHeader
+			}
+			into[c] = cellHeaders{headers: h}
+		}
+	}
+}
+
+// writeColgroup writes the table's columns: their widths, if it has any,
+// and, when a header spans a group of columns (scope="colgroup", as the
+// participation table's years), one <colgroup> per cell of the first
+// header row, which that scope needs to name its columns. HTML wants it
+// after the caption and before the rows.
 func writeColgroup(w util.BufWriter, n *document.DataTable) {
-	if len(n.Widths) == 0 {
+	var spans []int // columns per group, from the first header row
+	if head, _ := n.Rows(); len(head) > 0 {
+		grouped := false
+		for _, c := range head[0].Cells() {
+			spans = append(spans, max(c.ColSpan, 1))
+			grouped = grouped || c.Scope == "colgroup"
+		}
+		if !grouped {
+			spans = nil
+		}
+	}
+	if len(n.Widths) == 0 && spans == nil {
 		return
 	}
 	total := 0.0
 	for _, x := range n.Widths {
 		total += x
 	}
-	_, _ = w.WriteString("<colgroup>")
-	for _, x := range n.Widths {
-		fmt.Fprintf(w, `<col style="width:%s%%">`, strconv.FormatFloat(100*x/total, 'f', 1, 64))
+	col := func(i int) {
+		if i < len(n.Widths) {
+			fmt.Fprintf(w, `<col style="width:%s%%">`, strconv.FormatFloat(100*n.Widths[i]/total, 'f', 1, 64))
+		}
 	}
-	_, _ = w.WriteString("</colgroup>\n")
+	if spans == nil {
+		_, _ = w.WriteString("<colgroup>")
+		for i := range n.Widths {
+			col(i)
+		}
+		_, _ = w.WriteString("</colgroup>\n")
+		return
+	}
+	// A group names its columns by their <col>s when they have widths,
+	// else by its span (HTML allows one or the other).
+	i := 0
+	for _, span := range spans {
+		if len(n.Widths) == 0 {
+			if span > 1 {
+				fmt.Fprintf(w, `<colgroup span="%d"></colgroup>`, span)
+			} else {
+				_, _ = w.WriteString("<colgroup></colgroup>")
+			}
+			continue
+		}
+		_, _ = w.WriteString("<colgroup>")
+		for k := 0; k < span && i < len(n.Widths); k++ {
+			col(i)
+			i++
+		}
+		_, _ = w.WriteString("</colgroup>")
+	}
+	_, _ = w.WriteString("\n")
 }
 
 func (r nodeRenderer) renderCaption(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -281,11 +409,26 @@ func (r nodeRenderer) renderRow(w util.BufWriter, source []byte, node ast.Node, 
 func (r nodeRenderer) renderCell(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*document.TableCell)
 	c := cellTag{header: n.Header, scope: n.Scope, colSpan: n.ColSpan, rowSpan: n.RowSpan, source: source, node: n}
+	h := r.headers[n]
+	c.id, c.headers = h.id, h.headers
 	if n.Align == document.AlignCenter {
 		c.class = "center"
 	}
-	c.write(w, entering)
-	return ast.WalkContinue, nil
+	if n.Alt == "" {
+		c.write(w, entering)
+		return ast.WalkContinue, nil
+	}
+	// A mark (a tick) is drawn by the style sheet from data-mark; the
+	// cell's text is what it means, for screen readers, search and
+	// copying. Checkers can then judge the cell, which they cannot do
+	// for a lone symbol.
+	if entering {
+		c.mark = strings.TrimSpace(document.Text(n, source))
+		c.write(w, true)
+		fmt.Fprintf(w, `<span class="visually-hidden">%s</span>`, attr(n.Alt))
+		c.write(w, false)
+	}
+	return ast.WalkSkipChildren, nil
 }
 
 // cellTag is a table cell's tag, the same for the data tables and the pipe
@@ -296,6 +439,8 @@ type cellTag struct {
 	scope            string
 	colSpan, rowSpan int
 	class            string // alignment: center or right
+	mark             string // a mark the style sheet draws (data-mark)
+	id, headers      string // ties a data cell to its header cells
 	source           []byte
 	node             ast.Node
 }
@@ -311,6 +456,12 @@ func (c cellTag) write(w util.BufWriter, entering bool) {
 	}
 	var b strings.Builder
 	b.WriteString("<" + tag)
+	if c.id != "" {
+		fmt.Fprintf(&b, ` id="%s"`, attr(c.id))
+	}
+	if c.headers != "" {
+		fmt.Fprintf(&b, ` headers="%s"`, attr(c.headers))
+	}
 	if c.header && c.scope != "" {
 		fmt.Fprintf(&b, ` scope="%s"`, attr(c.scope))
 	}
@@ -319,6 +470,9 @@ func (c cellTag) write(w util.BufWriter, entering bool) {
 	}
 	if c.rowSpan > 1 {
 		fmt.Fprintf(&b, ` rowspan="%d"`, c.rowSpan)
+	}
+	if c.mark != "" {
+		fmt.Fprintf(&b, ` data-mark="%s"`, attr(c.mark))
 	}
 	var class []string
 	if c.class != "" {

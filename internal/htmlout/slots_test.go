@@ -21,7 +21,7 @@ func TestSlots(t *testing.T) {
 	top := "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n" +
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	head := "<meta name=\"generator\" content=\"g 1\">\n<style>\n" + style + "</style>\n"
-	body := "<body class=\"draft\">\n<p class=\"draft-banner\" role=\"note\">Draft, built 1 May 2017 09:30 UTC. Not for circulation.</p>\n" +
+	body := "<body class=\"draft\">\n<header class=\"draft-banner\"><p>Draft, built 1 May 2017 09:30 UTC. Not for circulation.</p></header>\n" +
 		"<main>\n<p>Hello <code>&lt;/body&gt;</code>.</p>\n</main>\n"
 	want := top + "<title>DRAFT: T</title>\n" + head + "</head>\n" + body + "</body>\n</html>\n"
 	if string(plain) != want {

@@ -177,7 +177,7 @@ const measureTables = `(() => {
       thNoScope: [...t.querySelectorAll('th')].filter(th => !th.getAttribute('scope')).map(text),
       headCells: headCells.map(text),
       headColspans: headCells.map(c => c.colSpan),
-      bodyTicks: body.reduce((n, r) => n + (r.textContent.match(/√/g) || []).length, 0),
+      bodyTicks: body.reduce((n, r) => n + r.querySelectorAll('td[data-mark="√"]').length, 0),
       bodyRowIds: body.map(r => r.id),
       bodyRowHeaders: body.filter(r => r.cells[0] && r.cells[0].tagName === 'TH' && r.cells[0].getAttribute('scope') === 'row').length,
     };

@@ -53,6 +53,9 @@ func visibleText(b *strings.Builder, n *html.Node) {
 		case "head", "script", "style", "template", "noscript":
 			return
 		}
+		if mark, ok := attrOf(n, "data-mark"); ok {
+			b.WriteString(mark) // drawn by the style sheet, td[data-mark]::before
+		}
 		if _, hidden := attrOf(n, "hidden"); hidden || hasClass(n, "visually-hidden") ||
 			isFootnotes(n) || isFootnoteRef(n) || hasClass(n, "footnote-backref") {
 			return
@@ -291,11 +294,11 @@ func TestSeedComparisonSeesChanges(t *testing.T) {
 	page := string(b)
 	edits := []struct{ name, old, new string }{
 		{"a word in running text", "most universal disarmament", "most universal arms"},
-		{"a name in the vote table", "<td>Tonga</td>", "<td>Tuvalu</td>"},
-		{"two vote-table cells swapped", "<td>Armenia</td><td>Cuba</td>", "<td>Cuba</td><td>Armenia</td>"},
+		{"a name in the vote table", `<td headers="vote-col3">Tonga</td>`, `<td headers="vote-col3">Tuvalu</td>`},
+		{"two vote-table cells swapped", `<td headers="vote-col1">Armenia</td><td headers="vote-col2">Cuba</td>`, `<td headers="vote-col1">Cuba</td><td headers="vote-col2">Armenia</td>`},
 		{"a heading of the table of positions", ">Last participation in", ">Latest participation in"},
 		{"a quotation word", "Armenia supports the Convention", "Armenia backs the Convention"},
-		{"the last cell", "<td>Has never participated</td></tr>\n<tr id=\"state-vietnam\">", "<td>Never participated</td></tr>\n<tr id=\"state-vietnam\">"},
+		{"the last cell", `<td headers="positions-col3 positions-row34">Has never participated</td></tr>` + "\n" + `<tr id="state-vietnam">`, `<td headers="positions-col3 positions-row33">Never participated</td></tr>` + "\n" + `<tr id="state-vietnam">`},
 		{"a footnote", "The Marshall Islands are signatory", "The Marshall Islands are a signatory"},
 		{"a visually hidden caption made visible", `<caption class="visually-hidden">`, "<caption>"},
 	}
