@@ -104,8 +104,12 @@ func TestHTMLAccessibility(t *testing.T) {
 				}
 				t.Errorf("%s: axe could not judge %s (%s) at %d cells with a mark, e.g. %.200s: %s", c.name, v.ID, v.Help, cells, v.Nodes[0].HTML, why)
 			} else {
-				for _, n := range v.Nodes[1:3] { if len(n.Any) > 0 { t.Logf("  %.100s: %s", n.HTML, n.Any[0].Message) } }
-				t.Logf("%s: axe could not judge %s at %d elements, e.g. %.120s", c.name, v.ID, len(v.Nodes), v.Nodes[0].HTML)
+				t.Logf("%s: axe could not judge %s at %d elements:", c.name, v.ID, len(v.Nodes))
+				for _, n := range v.Nodes {
+					if len(n.Any) > 0 {
+						t.Logf("  %.100s: %s", n.HTML, n.Any[0].Message)
+					}
+				}
 			}
 		}
 	}
