@@ -160,6 +160,9 @@ func (o Options) setInfo(pdf *fpdf.Fpdf) {
 	pdf.SetProducer(version.Program(), true) // not fpdf's own "FPDF 1.7"
 	pdf.SetLang(o.Language)
 	pdf.SetDisplayMode("default", "continuous")
+	pdf.SetXmpMetadata(xmpPacket(o, creator, o.Created, mod))
+	// A viewer's window shows the title, not the file's name.
+	pdf.SetDisplayDocTitle(true)
 }
 
 // check refuses what the PDF writer would draw wrongly or panic on: text the

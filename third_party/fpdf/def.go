@@ -675,6 +675,7 @@ type Fpdf struct {
 	layoutMode       string                     // layout display mode
 	nXMP             int                        // XMP object number
 	xmp              []byte                     // XMP metadata
+	displayDocTitle  bool                       // viewers show the title (SetDisplayDocTitle)
 	producer         string                     // producer
 	title            string                     // title
 	subject          string                     // subject

@@ -703,6 +703,13 @@ func (f *Fpdf) SetXmpMetadata(xmpStream []byte) {
 	f.xmp = xmpStream
 }
 
+// SetDisplayDocTitle asks viewers to show the document's title, not its
+// file name, in their window's title bar (/ViewerPreferences
+// /DisplayDocTitle), as PDF/UA requires.
+func (f *Fpdf) SetDisplayDocTitle(show bool) {
+	f.displayDocTitle = show
+}
+
 // AddOutputIntent adds an output intent with ICC color profile
 func (f *Fpdf) AddOutputIntent(outputIntent OutputIntentType) {
 	f.outputIntents = append(f.outputIntents, outputIntent)
@@ -5058,6 +5065,9 @@ func (f *Fpdf) putcatalog() {
 			f.pdfVersion = pdfVers1_5
 		}
 		f.out("/PageLayout /" + f.layoutMode)
+	}
+	if f.displayDocTitle {
+		f.out("/ViewerPreferences << /DisplayDocTitle true >>")
 	}
 	// Bookmarks
 	if len(f.outlines) > 0 {

@@ -149,3 +149,20 @@ func TestFontCacheBounded(t *testing.T) {
 		t.Errorf("%d entries after %d files, want %d", n, maxFilesPerKey+4, maxFilesPerKey)
 	}
 }
+
+// SetDisplayDocTitle asks viewers, in the catalog, to show the title.
+func TestDisplayDocTitle(t *testing.T) {
+	for _, show := range []bool{false, true} {
+		pdf := New("P", "pt", "A4", "")
+		pdf.SetCreationDate(fixedTime)
+		pdf.SetDisplayDocTitle(show)
+		pdf.AddPage()
+		var b bytes.Buffer
+		if err := pdf.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		if got := bytes.Contains(b.Bytes(), []byte("/ViewerPreferences << /DisplayDocTitle true >>")); got != show {
+			t.Errorf("SetDisplayDocTitle(%v): the entry is there: %v", show, got)
+		}
+	}
+}
