@@ -96,6 +96,9 @@ type Table struct {
 	Caption []Run
 	Head    []Row
 	Body    []Row
+	// Bookmark, when set, is the table's entry in the outline, under the
+	// heading before it; a body row's own Bookmark goes under it.
+	Bookmark string
 	// Widths are optional relative column widths. When every column has a
 	// positive entry, columns share the table width in these proportions;
 	// columns whose entry is zero, negative or missing are sized from their
@@ -109,6 +112,9 @@ type Table struct {
 type Row struct {
 	Cells []Cell
 	ID    string
+	// Bookmark, when set on a body row of a table with a Bookmark, is the
+	// row's entry in the outline (a State of the table of positions).
+	Bookmark string
 }
 
 // Cell is a table cell. ColSpan and RowSpan of 0 mean 1. The cells of Head

@@ -338,6 +338,9 @@ func (pg *paginator) placeTable(t *tableItem) error {
 		}
 		return fmt.Errorf("a table's caption and header (%.1fpt) do not fit on a page", head)
 	}
+	if t.mark != "" {
+		pg.cur.marks = append(pg.cur.marks, Bookmark{Text: t.mark, Level: t.markLevel, Y: pg.y})
+	}
 	for _, it := range t.caption {
 		switch it := it.(type) {
 		case gapItem:
@@ -372,8 +375,12 @@ func (pg *paginator) placeTable(t *tableItem) error {
 			}
 			pg.addNotes(refs)
 			for r := u[0]; r < u[1]; r++ {
+				y := pg.y + t.body.height(u[0], r)
 				if t.ids[r] != "" {
-					pg.cur.anchors = append(pg.cur.anchors, Anchor{t.ids[r], pg.y + t.body.height(u[0], r)})
+					pg.cur.anchors = append(pg.cur.anchors, Anchor{t.ids[r], y})
+				}
+				if b, ok := t.rowMark(r, y); ok {
+					pg.cur.marks = append(pg.cur.marks, b)
 				}
 			}
 			pg.y += t.drawRows(&pg.cur, &t.body, u[0], u[1], pg.y, top, false)
@@ -447,6 +454,9 @@ func (pg *paginator) placeRow(t *tableItem, r int, top *bool, continued func() e
 		}
 		if first && t.ids[r] != "" {
 			pg.cur.anchors = append(pg.cur.anchors, Anchor{t.ids[r], pg.y})
+		}
+		if b, ok := t.rowMark(r, pg.y); first && ok {
+			pg.cur.marks = append(pg.cur.marks, b)
 		}
 		t.frame(&pg.cur, pg.y, f.h, *top)
 		for i, c := range cells {

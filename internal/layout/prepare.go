@@ -88,6 +88,7 @@ type preparer struct {
 	boxOf     []int
 	spaces    map[spaceKey]float64
 	refs      []int // footnote references met, for checking
+	level     int   // outline level of the last heading met: a table's entry goes under it
 	err       error // the first error met while laying out
 
 	where    Warning   // the table and column being laid out, for warnings
@@ -253,6 +254,9 @@ func (p *preparer) prepareHeading(h *Heading, c ctx) *prepHeading {
 	mark := h.Bookmark
 	if mark == "" {
 		mark = plainText(h.Runs)
+	}
+	if !c.nested && mark != "" {
+		p.level = max(h.Level-1, 0)
 	}
 	return &prepHeading{
 		tb:     p.newTextBlock(runs, size, true, AlignLeft, hyphenNever),

@@ -22,14 +22,19 @@ type prepTable struct {
 	head    grid
 	body    grid
 	ids     []string // body row IDs
-	ncols   int
-	weights []float64
-	colMin  []float64 // each column's longest word, padding included
-	colHyph []float64 // the same with words hyphenated where they may be
-	colMax  []float64
-	size    float64 // text size in the cells
-	nested  bool
-	fit     map[float64]*prepTable // the table as set at a width, by width
+	// mark is the table's outline entry, at markLevel; rowMarks are the
+	// body rows', a level below.
+	mark      string
+	markLevel int
+	rowMarks  []string
+	ncols     int
+	weights   []float64
+	colMin    []float64 // each column's longest word, padding included
+	colHyph   []float64 // the same with words hyphenated where they may be
+	colMax    []float64
+	size      float64 // text size in the cells
+	nested    bool
+	fit       map[float64]*prepTable // the table as set at a width, by width
 }
 
 // MinTableSize is the smallest type, in points, a table is set in, and
@@ -111,6 +116,12 @@ func (p *preparer) prepareTableAt(t *Table, c ctx, size float64) (*prepTable, er
 	}
 	for _, r := range t.Body {
 		pt.ids = append(pt.ids, r.ID)
+	}
+	if t.Bookmark != "" && !c.nested {
+		pt.mark, pt.markLevel = t.Bookmark, p.level+1
+		for _, r := range t.Body {
+			pt.rowMarks = append(pt.rowMarks, r.Bookmark)
+		}
 	}
 	pt.ncols = len(t.Widths)
 	for _, gc := range append(append([]*gridCell(nil), pt.head.cells...), pt.body.cells...) {
@@ -491,6 +502,19 @@ type tableItem struct {
 	units   [][2]int // body rows [r0, r1)
 	ids     []string
 	minRowH float64
+	// mark, markLevel and rowMarks are the table's and its rows' outline
+	// entries (see prepTable).
+	mark      string
+	markLevel int
+	rowMarks  []string
+}
+
+// rowMark returns the outline entry of body row r placed at y, if it has one.
+func (t *tableItem) rowMark(r int, y float64) (Bookmark, bool) {
+	if r >= len(t.rowMarks) || t.rowMarks[r] == "" {
+		return Bookmark{}, false
+	}
+	return Bookmark{Text: t.rowMarks[r], Level: t.markLevel + 1, Y: y}, true
 }
 
 // section is a laid-out grid: row heights and cells with their content.
@@ -525,7 +549,8 @@ func (pt *prepTable) lay(x, w float64, out []item) []item {
 
 func (pt *prepTable) layTable(x, w float64) *tableItem {
 	pad := pt.g.CellPadding
-	t := &tableItem{g: pt.g, x: x, w: w, ids: pt.ids, minRowH: pt.size*pt.g.Leading + 2*pad}
+	t := &tableItem{g: pt.g, x: x, w: w, ids: pt.ids, minRowH: pt.size*pt.g.Leading + 2*pad,
+		mark: pt.mark, markLevel: pt.markLevel, rowMarks: pt.rowMarks}
 	if pt.caption != nil {
 		for _, l := range pt.caption.lines(x, w) {
 			l.keep = true

@@ -105,22 +105,38 @@ func (c *converter) titleBlock(n *document.TitleBlock) layout.Block {
 	return tb
 }
 
+// dataTable converts a data table. A table with a caption, shown or not,
+// has an outline entry of its caption's words; under it, each row with an
+// ID that a header cell starts (a State in the table of positions) has one
+// of that cell's words, so that a reader can go to a State from the
+// outline.
 func (c *converter) dataTable(n *document.DataTable) layout.Block {
 	t := &layout.Table{Name: n.Name, Widths: n.Widths, Landscape: n.Landscape}
-	if cap := n.Caption(); cap != nil && !cap.Hidden {
-		for p := cap.FirstChild(); p != nil; p = p.NextSibling() {
-			t.Caption = append(t.Caption, c.runs(p, style{})...)
+	if cap := n.Caption(); cap != nil {
+		if !cap.Hidden {
+			for p := cap.FirstChild(); p != nil; p = p.NextSibling() {
+				t.Caption = append(t.Caption, c.runs(p, style{})...)
+			}
 		}
+		t.Bookmark = plainWords(document.Text(cap, c.src))
 	}
 	head, body := n.Rows()
 	for _, r := range head {
 		t.Head = append(t.Head, c.row(r))
 	}
 	for _, r := range body {
-		t.Body = append(t.Body, c.row(r))
+		row := c.row(r)
+		if cells := r.Cells(); t.Bookmark != "" && r.ID != "" && len(cells) > 0 && cells[0].Header {
+			row.Bookmark = plainWords(document.Text(cells[0], c.src))
+		}
+		t.Body = append(t.Body, row)
 	}
 	return t
 }
+
+// plainWords is s with its runs of white space made single spaces, for an
+// outline entry.
+func plainWords(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func (c *converter) row(r *document.TableRow) layout.Row {
 	row := layout.Row{ID: r.ID}
