@@ -676,6 +676,7 @@ type Fpdf struct {
 	nXMP             int                        // XMP object number
 	xmp              []byte                     // XMP metadata
 	displayDocTitle  bool                       // viewers show the title (SetDisplayDocTitle)
+	tags             tagHooks                   // tagged PDF hooks (tagging.go)
 	producer         string                     // producer
 	title            string                     // title
 	subject          string                     // subject

@@ -4273,6 +4273,16 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	if f.tags.annot != nil {
+		next := f.n + 2*nb + 1 // the link annotations follow the pages
+		f.tags.annotObjs = make([][]int, nb+1)
+		for n := 1; n <= nb; n++ {
+			for range f.pageLinks[n] {
+				f.tags.annotObjs[n] = append(f.tags.annotObjs[n], next)
+				next++
+			}
+		}
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4291,24 +4301,12 @@ func (f *Fpdf) putpages() {
 		if len(f.pageLinks[n])+len(f.pageAttachments[n]) > 0 {
 			var annots fmtBuffer
 			annots.printf("/Annots [")
-			for _, pl := range f.pageLinks[n] {
-				annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
-					pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
-				if pl.link == 0 {
-					annots.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
-				} else {
-					l := f.links[pl.link]
-					var sz SizeType
-					var h float64
-					sz, ok = f.pageSizes[l.page]
-					if ok {
-						h = sz.Ht
-					} else {
-						h = hPt
-					}
-					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
+			for i, pl := range f.pageLinks[n] {
+				if f.tags.annot != nil {
+					annots.printf("%d 0 R ", f.tags.annotObjs[n][i])
+					continue
 				}
+				f.linkAnnot(&annots, pl)
 			}
 			f.putAttachmentAnnotationLinks(&annots, n)
 			annots.printf("]")
@@ -4316,6 +4314,9 @@ func (f *Fpdf) putpages() {
 		}
 		if f.pdfVersion > pdfVers1_3 {
 			f.out("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>")
+		}
+		if f.tags.page != nil {
+			f.out(f.tags.page(n))
 		}
 		f.outf("/Contents %d 0 R>>", f.n+1)
 		f.out("endobj")
@@ -4333,6 +4334,9 @@ func (f *Fpdf) putpages() {
 		}
 		f.out("endobj")
 	}
+	if f.tags.annot != nil {
+		f.putLinkAnnots()
+	}
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
 	f.out("1 0 obj")
@@ -4348,6 +4352,32 @@ func (f *Fpdf) putpages() {
 	f.outf("/MediaBox [0 0 %.2f %.2f]", wPt, hPt)
 	f.out(">>")
 	f.out("endobj")
+}
+
+// linkAnnot writes the dictionary of link annotation pl.
+func (f *Fpdf) linkAnnot(a *fmtBuffer, pl linkType) {
+	hPt := f.defPageSize.Ht * f.k
+	if f.defOrientation != "P" {
+		hPt = f.defPageSize.Wd * f.k
+	}
+	var ok bool
+	a.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
+		pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
+	if pl.link == 0 {
+		a.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
+	} else {
+		l := f.links[pl.link]
+		var sz SizeType
+		var h float64
+		sz, ok = f.pageSizes[l.page]
+		if ok {
+			h = sz.Ht
+		} else {
+			h = hPt
+		}
+		// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
+		a.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
+	}
 }
 
 func (f *Fpdf) putfonts() {
@@ -5083,6 +5113,9 @@ func (f *Fpdf) putcatalog() {
 	// Name dictionary :
 	//	-> Javascript
 	//	-> Embedded files
+	if f.tags.extra != "" {
+		f.out(f.tags.extra)
+	}
 	f.out("/Names <<")
 	// JavaScript
 	if f.javascript != nil {
@@ -5227,6 +5260,9 @@ func (f *Fpdf) enddoc() {
 	f.putbookmarks()
 	// Metadata
 	f.putxmp()
+	if f.tags.catalog != nil {
+		f.tags.extra = f.tags.catalog()
+	}
 	// 	Info
 	f.newobj()
 	f.out("<<")
