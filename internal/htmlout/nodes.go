@@ -281,6 +281,9 @@ func tableHeaders(n *document.DataTable, into map[*document.TableCell]cellHeader
 		}
 	}
 	cols := head[0].Cells()
+	if len(cols) == 0 {
+		return
+	}
 	for i, c := range cols {
 		into[c] = cellHeaders{id: fmt.Sprintf("%s-col%d", n.ID, i+1)}
 	}
