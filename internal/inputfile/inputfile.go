@@ -48,10 +48,23 @@ func Read(path string, limit int64) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, &TooLargeError{info.Size(), limit}
 	}
-	// The size may have grown since: never read past the limit.
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
+	// Read into room for the file as it was, as os.ReadFile does (no
+	// copies as the slice grows); the size may have grown since: never
+	// read past the limit.
+	r := io.LimitReader(f, limit+1)
+	b := make([]byte, 0, info.Size()+512)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(b)) > limit {
 		return nil, &TooLargeError{int64(len(b)), limit}

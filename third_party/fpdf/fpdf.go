@@ -5247,6 +5247,13 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	// The document holds at most its pages' content, uncompressed, and
+	// the fonts: room for the pages at once rather than by doubling.
+	pagesLen := 0
+	for _, p := range f.pages {
+		pagesLen += p.Len()
+	}
+	f.buffer.Grow(pagesLen)
 	f.putheader()
 	// Embedded files
 	f.putAttachments()
