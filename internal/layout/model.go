@@ -26,6 +26,39 @@ type Document struct {
 	// cells only for words too long for their column, and never in the
 	// body cell heading a row (a State's name).
 	Hyphenator Hyphenator
+	// Structure, when set, is the root of the document's logical
+	// structure (a tagged PDF's structure tree): the blocks, rows, cells
+	// and runs point into it, and the texts laid out from them carry
+	// their element (Text.Elem).
+	Structure *Elem
+	// Notes are the footnotes' elements by number, which their numbers
+	// at the foot of the page belong to.
+	Notes map[int]*Elem
+}
+
+// Elem is an element of the document's logical structure: a standard
+// structure type of ISO 32000-1, 14.8.4 (Document, H1, P, Table, TR, TH,
+// TD, L, LI, Lbl, LBody, Link, Reference, Note, Caption), its parent and
+// its child elements in reading order.
+type Elem struct {
+	Role   string
+	Parent *Elem
+	Kids   []*Elem
+	// Attrs are extra entries of the element's dictionary, such as
+	// "/A <</O /Table /Scope /Column>>".
+	Attrs string
+	// Alt is the element's replacement text (ActualText): what a mark
+	// in a table cell means, in words.
+	Alt string
+	// ID identifies a Note.
+	ID string
+}
+
+// Add appends a child element of role to e and returns it.
+func (e *Elem) Add(role string) *Elem {
+	k := &Elem{Role: role, Parent: e}
+	e.Kids = append(e.Kids, k)
+	return k
 }
 
 // Hyphenator gives the byte offsets inside word where a hyphen may go.
@@ -63,6 +96,7 @@ const (
 type Paragraph struct {
 	Runs  []Run
 	Align Align
+	Elem  *Elem // the P, or the cell's TD or TH, the paragraph belongs to
 }
 
 // Heading is a section heading: bold, kept with what follows, and listed in
@@ -72,6 +106,7 @@ type Heading struct {
 	Runs  []Run
 	// Bookmark is the outline entry's text; empty means the heading's text.
 	Bookmark string
+	Elem     *Elem
 }
 
 // List is a bulleted (Ordered false) or numbered list. Start is the first
@@ -80,6 +115,8 @@ type List struct {
 	Ordered bool
 	Start   int
 	Items   [][]Block
+	// Labels are the Lbl elements of the items' markers, by item.
+	Labels []*Elem
 }
 
 // Table is a ruled table. Head rows are repeated at the top of every page the
@@ -105,6 +142,8 @@ type Table struct {
 	// content and the others share the rest in proportion. Either way no
 	// column is made narrower than its longest word while the words fit.
 	Widths []float64
+	// CaptionElem is the caption's element.
+	CaptionElem *Elem
 }
 
 // Row is a table row. ID, if set, names an anchor at the row's top that a
@@ -152,6 +191,10 @@ type PageBreak struct{}
 type TitleBlock struct {
 	Title []Run
 	Lines [][]Run
+	// TitleElem and LineElems are the elements of the title and of
+	// each line.
+	TitleElem *Elem
+	LineElems []*Elem
 }
 
 // Run is a stretch of text in one style. A Run with FootnoteRef > 0 is a
@@ -169,6 +212,9 @@ type Run struct {
 	Link        string
 	FootnoteRef int
 	Gap         bool
+	// Elem, when set, is the run's own element (a Link or a Reference);
+	// else the run belongs to its block's.
+	Elem *Elem
 }
 
 func (*Paragraph) isBlock()  {}

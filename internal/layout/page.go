@@ -47,6 +47,12 @@ type Text struct {
 	Text       string
 	Style      Style
 	Size       float64
+	// Elem is the structure element the text belongs to; nil when the
+	// document has no structure or the text is an artifact.
+	Elem *Elem
+	// Artifact marks a text that is not part of the content: a table's
+	// header rows set again on a page the table continues on.
+	Artifact bool
 }
 
 // Box returns the fragment's rectangle (its width by its line's height).
@@ -68,7 +74,8 @@ type Fill struct {
 // Anchor of that ID.
 type Link struct {
 	Rect
-	URL string
+	URL  string
+	Elem *Elem // the Link element, if any
 }
 
 // Anchor is a link target on a page: the top of a table row with an ID.

@@ -55,7 +55,7 @@ func Set(doc Document, g Geometry, m Measurer) (res Result, err error) {
 		items = b.lay(area.X, area.W, items)
 	}
 	pg := &paginator{g: g, area: area, placed: map[int]bool{}, notes: map[int]*footnote{}}
-	if err := pg.prepareNotes(p, doc.Footnotes); err != nil {
+	if err := pg.prepareNotes(p, doc.Footnotes, doc.Notes); err != nil {
 		return Result{}, err
 	}
 	if p.err != nil {
@@ -88,7 +88,7 @@ type footnote struct {
 
 // prepareNotes lays out every referenced footnote, in number order, and
 // checks that each reference has one.
-func (pg *paginator) prepareNotes(p *preparer, notes map[int][]Block) error {
+func (pg *paginator) prepareNotes(p *preparer, notes map[int][]Block, elems map[int]*Elem) error {
 	refs := append([]int(nil), p.refs...)
 	sort.Ints(refs)
 	g, area := pg.g, pg.area
@@ -113,7 +113,7 @@ func (pg *paginator) prepareNotes(p *preparer, notes map[int][]Block) error {
 		items = trimGaps(items)
 		num := strconv.Itoa(n)
 		size := g.FootnoteSize * supScale
-		mark := Text{X: area.X, W: p.m.Width(num, Style{}, size), Text: num, Size: size}
+		mark := Text{X: area.X, W: p.m.Width(num, Style{}, size), Text: num, Size: size, Elem: elems[n]}
 		var first *lineItem
 		for _, it := range items {
 			if l, ok := it.(*lineItem); ok {
@@ -349,12 +349,12 @@ func (pg *paginator) placeTable(t *tableItem) error {
 			pg.putLine(it)
 		}
 	}
-	top := pg.head(t)
+	top := pg.head(t, false)
 	continued := func() error {
 		if err := pg.newPage(); err != nil {
 			return err
 		}
-		top = pg.head(t)
+		top = pg.head(t, true)
 		return nil
 	}
 	for ui, u := range t.units {
@@ -413,14 +413,21 @@ func (pg *paginator) widow(t *tableItem, ui int) bool {
 }
 
 // head draws the header rows at the cursor and reports whether the next row
-// must draw the table's top rule (there is no header).
-func (pg *paginator) head(t *tableItem) bool {
+// must draw the table's top rule (there is no header). Header rows drawn
+// again on a page the table continues on (repeat) are artifacts.
+func (pg *paginator) head(t *tableItem, repeat bool) bool {
 	n := len(t.head.rowH)
 	if n == 0 {
 		return true
 	}
 	pg.addNotes(t.head.refs(0, n))
+	from := len(pg.cur.texts)
 	pg.y += t.drawRows(&pg.cur, &t.head, 0, n, pg.y, true, true)
+	if repeat {
+		for i := from; i < len(pg.cur.texts); i++ {
+			pg.cur.texts[i].Elem, pg.cur.texts[i].Artifact = nil, true
+		}
+	}
 	pg.empty = false
 	return false
 }

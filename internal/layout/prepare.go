@@ -162,7 +162,7 @@ func (p *preparer) prepareBlock(b Block, c ctx) (prepared, error) {
 		if a == AlignDefault {
 			a = c.align
 		}
-		return &prepPara{p.newTextBlock(b.Runs, c.size, c.bold, a, c.hyphenate), c.gap}, nil
+		return &prepPara{p.newTextBlock(b.Runs, b.Elem, c.size, c.bold, a, c.hyphenate), c.gap}, nil
 	case *Heading:
 		if b == nil {
 			return nil, fmt.Errorf("nil *Heading")
@@ -259,7 +259,7 @@ func (p *preparer) prepareHeading(h *Heading, c ctx) *prepHeading {
 		p.level = max(h.Level-1, 0)
 	}
 	return &prepHeading{
-		tb:     p.newTextBlock(runs, size, true, AlignLeft, hyphenNever),
+		tb:     p.newTextBlock(runs, h.Elem, size, true, AlignLeft, hyphenNever),
 		before: before, after: after,
 		level: max(h.Level-1, 0), mark: mark, nested: c.nested,
 	}
@@ -293,6 +293,7 @@ type prepList struct {
 }
 
 type listEntry struct {
+	label   *Elem // the marker's element
 	marker  string
 	markerW float64
 	blocks  []prepared
@@ -315,7 +316,11 @@ func (p *preparer) prepareList(l *List, c ctx) (*prepList, error) {
 		}
 		mw := p.m.Width(marker, Style{}, c.size)
 		pl.markerW = max(pl.markerW, mw)
-		pl.items = append(pl.items, listEntry{marker, mw, blocks})
+		var label *Elem
+		if i < len(l.Labels) {
+			label = l.Labels[i]
+		}
+		pl.items = append(pl.items, listEntry{label, marker, mw, blocks})
 	}
 	return pl, nil
 }
@@ -376,7 +381,7 @@ func (b *prepList) lay(x, w float64, out []item) []item {
 			}
 		}
 		mx = max(mx, x)
-		first.texts = append([]Text{{X: mx, Y: 0, W: it.markerW, H: first.h, Baseline: bl, Text: it.marker, Size: b.size}}, first.texts...)
+		first.texts = append([]Text{{X: mx, Y: 0, W: it.markerW, H: first.h, Baseline: bl, Text: it.marker, Size: b.size, Elem: it.label}}, first.texts...)
 	}
 	return out
 }
@@ -416,13 +421,17 @@ type prepTitle struct {
 
 func (p *preparer) prepareTitle(t *TitleBlock, c ctx) *prepTitle {
 	b := &prepTitle{mark: plainText(t.Title), bodySize: p.g.BodySize}
-	b.title = p.newTextBlock(t.Title, p.g.TitleSize, true, AlignCenter, hyphenNever)
+	b.title = p.newTextBlock(t.Title, t.TitleElem, p.g.TitleSize, true, AlignCenter, hyphenNever)
 	for i, l := range t.Lines {
 		size := p.g.BodySize
 		if i == 0 {
 			size++ // the presenting line
 		}
-		b.lines = append(b.lines, p.newTextBlock(l, size, false, AlignCenter, hyphenNever))
+		var e *Elem
+		if i < len(t.LineElems) {
+			e = t.LineElems[i]
+		}
+		b.lines = append(b.lines, p.newTextBlock(l, e, size, false, AlignCenter, hyphenNever))
 	}
 	return b
 }

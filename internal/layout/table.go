@@ -95,7 +95,7 @@ func (p *preparer) prepareTable(t *Table, c ctx) (*prepTable, error) {
 		return nil, err
 	}
 	if len(t.Caption) > 0 {
-		pt.caption = p.newTextBlock(t.Caption, p.g.TableSize+1, true, AlignCenter, hyphenNever)
+		pt.caption = p.newTextBlock(t.Caption, t.CaptionElem, p.g.TableSize+1, true, AlignCenter, hyphenNever)
 	}
 	return pt, nil
 }

@@ -40,11 +40,12 @@ type seg struct {
 	rise  float64 // baseline shift upwards
 	w     float64
 	link  string
-	fn    int // footnote referenced by this stretch, if any
+	fn    int   // footnote referenced by this stretch, if any
+	elem  *Elem // the structure element of this stretch
 }
 
 func (s seg) sameLook(t seg) bool {
-	return s.style == t.style && s.size == t.size && s.rise == t.rise && s.link == t.link && s.fn == 0 && t.fn == 0
+	return s.style == t.style && s.size == t.size && s.rise == t.rise && s.link == t.link && s.fn == 0 && t.fn == 0 && s.elem == t.elem
 }
 
 // token is an unbreakable unit of text: a word, the part of a hyphenated
@@ -106,7 +107,7 @@ func letterAfter(s string, i int) bool {
 
 // newTextBlock tokenizes and measures runs set at size (bold adds weight to
 // every run, for headings and header cells).
-func (p *preparer) newTextBlock(runs []Run, size float64, bold bool, align Align, mode hyphenMode) *textBlock {
+func (p *preparer) newTextBlock(runs []Run, elem *Elem, size float64, bold bool, align Align, mode hyphenMode) *textBlock {
 	tb := &textBlock{p: p, size: size, lh: size * p.g.Leading, align: align, mode: mode}
 	// About one token a word: room for them all at once.
 	words := 1
@@ -160,7 +161,10 @@ func (p *preparer) newTextBlock(runs []Run, size float64, bold bool, align Align
 		if r.Gap {
 			st = Style{Bold: true, Italic: true, Gap: true}
 		}
-		look := seg{style: st, size: size, link: r.Link}
+		look := seg{style: st, size: size, link: r.Link, elem: elem}
+		if r.Elem != nil {
+			look.elem = r.Elem
+		}
 		text := r.Text
 		if r.FootnoteRef > 0 {
 			look.fn = r.FootnoteRef
@@ -225,7 +229,7 @@ func (p *preparer) newTextBlock(runs []Run, size float64, bold bool, align Align
 // sameLookAs compares everything but the text, including footnote numbers, so
 // a footnote reference is always a segment of its own.
 func (s seg) sameLookAs(t seg) bool {
-	return s.style == t.style && s.size == t.size && s.rise == t.rise && s.link == t.link && s.fn == t.fn
+	return s.style == t.style && s.size == t.size && s.rise == t.rise && s.link == t.link && s.fn == t.fn && s.elem == t.elem
 }
 
 // hyphenate splits each word of one look at the points where a hyphen may
@@ -581,14 +585,14 @@ func (tb *textBlock) place(li *lineItem, toks []token, x, extra float64) {
 				li.texts = append(li.texts, Text{
 					X: x, Y: 0, W: s.w, H: tb.lh,
 					Baseline: g.baseline(tb.size, tb.lh) - s.rise,
-					Text:     s.text, Style: s.style, Size: s.size,
+					Text:     s.text, Style: s.style, Size: s.size, Elem: s.elem,
 				})
 			}
 			if s.link != "" {
 				if n := len(li.links); n > 0 && li.links[n-1].URL == s.link && hasPrev && prev.link == s.link {
 					li.links[n-1].W = x + s.w - li.links[n-1].X
 				} else {
-					li.links = append(li.links, Link{Rect{x, 0, s.w, tb.lh}, s.link})
+					li.links = append(li.links, Link{Rect{x, 0, s.w, tb.lh}, s.link, s.elem})
 				}
 			}
 			if s.fn > 0 && !containsInt(li.fns, s.fn) {
