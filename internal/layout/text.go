@@ -45,7 +45,8 @@ type seg struct {
 }
 
 func (s seg) sameLook(t seg) bool {
-	return s.style == t.style && s.size == t.size && s.rise == t.rise && s.link == t.link && s.fn == 0 && t.fn == 0 && s.elem == t.elem
+	return s.style == t.style && s.size == t.size && s.rise == t.rise && s.link == t.link && s.fn == 0 && t.fn == 0 &&
+		(s.elem == t.elem || s.link != "") // adjacent links to one address are one link
 }
 
 // token is an unbreakable unit of text: a word, the part of a hyphenated

@@ -14,9 +14,13 @@ import (
 
 // convert walks the document tree, the same tree the HTML writer renders,
 // into the layout engine's blocks. It derives no facts: it only maps node
-// kinds to block kinds.
+// kinds to block kinds. Along the way it builds the document's logical
+// structure, in document order, for a tagged PDF: each block, row, cell and
+// linking run points to its element.
 func convert(doc *document.Document) layout.Document {
-	c := converter{src: doc.Source, out: layout.Document{Footnotes: map[int][]layout.Block{}}, rows: rowIDs(doc)}
+	root := &layout.Elem{Role: "Document"}
+	c := converter{src: doc.Source, rows: rowIDs(doc), parent: root, out: layout.Document{
+		Footnotes: map[int][]layout.Block{}, Structure: root, Notes: map[int]*layout.Elem{}}}
 	c.out.Blocks = c.blocks(doc.Root)
 	return c.out
 }
@@ -37,6 +41,34 @@ type converter struct {
 	src  []byte
 	out  layout.Document
 	rows map[string]bool
+	// parent is the element new elements go under; cell, when set, is the
+	// table cell's, which the paragraphs directly in the cell belong to
+	// (a TD holds its text itself).
+	parent, cell *layout.Elem
+}
+
+// under converts n's block children with parent as the parent element,
+// and cell as the cell element (nil outside a cell's own paragraphs).
+func (c *converter) under(parent, cell *layout.Elem, n ast.Node) []layout.Block {
+	p, ce := c.parent, c.cell
+	c.parent, c.cell = parent, cell
+	out := c.blocks(n)
+	c.parent, c.cell = p, ce
+	return out
+}
+
+// para returns the element of a paragraph: a new P, or the cell's element
+// for a paragraph directly in a table cell.
+func (c *converter) para() *layout.Elem {
+	if c.cell != nil && c.cell == c.parent {
+		return c.cell
+	}
+	return c.parent.Add("P")
+}
+
+// headingRole is the structure type of a heading of level: H1 to H6.
+func headingRole(level int) string {
+	return "H" + strconv.Itoa(min(max(level, 1), 6))
 }
 
 // blocks converts the block children of n.
@@ -53,13 +85,18 @@ func (c *converter) block(n ast.Node) []layout.Block {
 	case *document.TitleBlock:
 		return []layout.Block{c.titleBlock(n)}
 	case *ast.Heading:
-		return []layout.Block{&layout.Heading{Level: n.Level, Runs: c.runs(n, style{})}}
+		e := c.parent.Add(headingRole(n.Level))
+		return []layout.Block{&layout.Heading{Level: n.Level, Runs: c.runs(n, style{elem: e}), Elem: e}}
 	case *ast.Paragraph, *ast.TextBlock:
-		return []layout.Block{&layout.Paragraph{Runs: c.runs(n, style{})}}
+		e := c.para()
+		return []layout.Block{&layout.Paragraph{Runs: c.runs(n, style{elem: e}), Elem: e}}
 	case *ast.List:
 		l := &layout.List{Ordered: n.IsOrdered(), Start: n.Start}
+		le := c.parent.Add("L")
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-			l.Items = append(l.Items, c.blocks(item))
+			li := le.Add("LI")
+			l.Labels = append(l.Labels, li.Add("Lbl"))
+			l.Items = append(l.Items, c.under(li.Add("LBody"), nil, item))
 		}
 		return []layout.Block{l}
 	case *ast.Blockquote:
@@ -70,7 +107,7 @@ func (c *converter) block(n ast.Node) []layout.Block {
 		for i := range lines.Len() {
 			seg := lines.At(i)
 			text := strings.TrimRight(string(seg.Value(c.src)), "\r\n")
-			out = append(out, &layout.Paragraph{Runs: []layout.Run{{Text: text}}, Align: layout.AlignLeft})
+			out = append(out, &layout.Paragraph{Runs: []layout.Run{{Text: text}}, Align: layout.AlignLeft, Elem: c.para()})
 		}
 		return out
 	case *ast.ThematicBreak:
@@ -86,7 +123,10 @@ func (c *converter) block(n ast.Node) []layout.Block {
 	case *east.FootnoteList:
 		for fn := n.FirstChild(); fn != nil; fn = fn.NextSibling() {
 			if f, ok := fn.(*east.Footnote); ok {
-				c.out.Footnotes[f.Index] = c.blocks(f)
+				note := c.parent.Add("Note")
+				note.ID = "fn" + strconv.Itoa(f.Index)
+				c.out.Notes[f.Index] = note
+				c.out.Footnotes[f.Index] = c.under(note, nil, f)
 			}
 		}
 		return nil
@@ -97,10 +137,13 @@ func (c *converter) block(n ast.Node) []layout.Block {
 func (c *converter) titleBlock(n *document.TitleBlock) layout.Block {
 	tb := &layout.TitleBlock{}
 	if h := n.Title(); h != nil {
-		tb.Title = c.runs(h, style{})
+		tb.TitleElem = c.parent.Add("H1")
+		tb.Title = c.runs(h, style{elem: tb.TitleElem})
 	}
 	for _, l := range n.Under() {
-		tb.Lines = append(tb.Lines, c.runs(l, style{}))
+		e := c.parent.Add("P")
+		tb.LineElems = append(tb.LineElems, e)
+		tb.Lines = append(tb.Lines, c.runs(l, style{elem: e}))
 	}
 	return tb
 }
@@ -112,20 +155,22 @@ func (c *converter) titleBlock(n *document.TitleBlock) layout.Block {
 // outline.
 func (c *converter) dataTable(n *document.DataTable) layout.Block {
 	t := &layout.Table{Name: n.Name, Widths: n.Widths, Landscape: n.Landscape}
+	te := c.parent.Add("Table")
 	if cap := n.Caption(); cap != nil {
 		if !cap.Hidden {
+			t.CaptionElem = te.Add("Caption")
 			for p := cap.FirstChild(); p != nil; p = p.NextSibling() {
-				t.Caption = append(t.Caption, c.runs(p, style{})...)
+				t.Caption = append(t.Caption, c.runs(p, style{elem: t.CaptionElem})...)
 			}
 		}
 		t.Bookmark = plainWords(document.Text(cap, c.src))
 	}
 	head, body := n.Rows()
 	for _, r := range head {
-		t.Head = append(t.Head, c.row(r))
+		t.Head = append(t.Head, c.row(te, r, true))
 	}
 	for _, r := range body {
-		row := c.row(r)
+		row := c.row(te, r, false)
 		if cells := r.Cells(); t.Bookmark != "" && r.ID != "" && len(cells) > 0 && cells[0].Header {
 			row.Bookmark = plainWords(document.Text(cells[0], c.src))
 		}
@@ -138,10 +183,13 @@ func (c *converter) dataTable(n *document.DataTable) layout.Block {
 // outline entry.
 func plainWords(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func (c *converter) row(r *document.TableRow) layout.Row {
+func (c *converter) row(table *layout.Elem, r *document.TableRow, head bool) layout.Row {
 	row := layout.Row{ID: r.ID}
+	tr := table.Add("TR")
 	for _, cell := range r.Cells() {
-		lc := layout.Cell{Blocks: c.blocks(cell), ColSpan: cell.ColSpan, RowSpan: cell.RowSpan, Header: cell.Header}
+		e := cellElem(tr, cell.Header || head, cell.Scope, head, cell.ColSpan, cell.RowSpan)
+		e.Alt = cell.Alt
+		lc := layout.Cell{Blocks: c.under(e, e, cell), ColSpan: cell.ColSpan, RowSpan: cell.RowSpan, Header: cell.Header}
 		if cell.Align == document.AlignCenter {
 			lc.Align = layout.AlignCenter
 		}
@@ -150,19 +198,50 @@ func (c *converter) row(r *document.TableRow) layout.Row {
 	return row
 }
 
+// cellElem adds to tr the element of a cell: a TH, with its scope (a
+// column's header in a header row, else as scope says, a row's by default),
+// or a TD; with its spans when they are more than one.
+func cellElem(tr *layout.Elem, header bool, scope string, headRow bool, colSpan, rowSpan int) *layout.Elem {
+	var a []string
+	e := tr.Add("TD")
+	if header {
+		e.Role = "TH"
+		switch {
+		case scope == "col" || scope == "colgroup" || scope == "" && headRow:
+			a = append(a, "/Scope /Column")
+		default:
+			a = append(a, "/Scope /Row")
+		}
+	}
+	if colSpan > 1 {
+		a = append(a, "/ColSpan "+strconv.Itoa(colSpan))
+	}
+	if rowSpan > 1 {
+		a = append(a, "/RowSpan "+strconv.Itoa(rowSpan))
+	}
+	if len(a) > 0 {
+		e.Attrs = "/A <</O /Table " + strings.Join(a, " ") + ">>"
+	}
+	return e
+}
+
 // gfmTable converts a pipe table an editor wrote in a template.
 func (c *converter) gfmTable(n *east.Table) layout.Block {
 	t := &layout.Table{}
+	te := c.parent.Add("Table")
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
 		var row layout.Row
+		_, isHead := r.(*east.TableHeader)
+		tr := te.Add("TR")
 		for cell := r.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			lc := layout.Cell{Blocks: []layout.Block{&layout.Paragraph{Runs: c.runs(cell, style{})}}}
+			e := cellElem(tr, isHead, "", isHead, 0, 0)
+			lc := layout.Cell{Blocks: []layout.Block{&layout.Paragraph{Runs: c.runs(cell, style{elem: e}), Elem: e}}}
 			if tc, ok := cell.(*east.TableCell); ok && tc.Alignment == east.AlignCenter {
 				lc.Align = layout.AlignCenter
 			}
 			row.Cells = append(row.Cells, lc)
 		}
-		if _, isHead := r.(*east.TableHeader); isHead {
+		if isHead {
 			t.Head = append(t.Head, row)
 		} else {
 			t.Body = append(t.Body, row)
@@ -174,6 +253,18 @@ func (c *converter) gfmTable(n *east.Table) layout.Block {
 type style struct {
 	bold, italic bool
 	link         string
+	// elem is the element the runs belong to: their block's, or a Link.
+	// A run carries it (Run.Elem) only when it is a Link or a Reference.
+	elem *layout.Elem
+	own  bool // elem is the runs' own (a Link's)
+}
+
+// runElem is what a run of st carries as its own element.
+func (st style) runElem() *layout.Elem {
+	if st.own {
+		return st.elem
+	}
+	return nil
 }
 
 // runs flattens n's inline content into styled runs.
@@ -184,11 +275,11 @@ func (c *converter) runs(n ast.Node, st style) []layout.Run {
 			return
 		}
 		// join with the previous run when the style is the same
-		if k := len(out) - 1; k >= 0 && out[k].FootnoteRef == 0 && !out[k].Gap && out[k].Bold == st.bold && out[k].Italic == st.italic && out[k].Link == st.link {
+		if k := len(out) - 1; k >= 0 && out[k].FootnoteRef == 0 && !out[k].Gap && out[k].Bold == st.bold && out[k].Italic == st.italic && out[k].Link == st.link && out[k].Elem == st.runElem() {
 			out[k].Text += text
 			return
 		}
-		out = append(out, layout.Run{Text: text, Bold: st.bold, Italic: st.italic, Link: st.link})
+		out = append(out, layout.Run{Text: text, Bold: st.bold, Italic: st.italic, Link: st.link, Elem: st.runElem()})
 	}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
@@ -213,23 +304,25 @@ func (c *converter) runs(n ast.Node, st style) []layout.Run {
 			inner := st
 			if url, ok := document.LinkTarget(ch.Destination); ok && c.reachable(url) {
 				inner.link = url
+				inner.elem, inner.own = st.elem.Add("Link"), true
 			}
 			out = append(out, c.runs(ch, inner)...)
 		case *ast.AutoLink:
 			inner := st
 			if url, ok := document.AutoLinkTarget(ch, c.src); ok {
 				inner.link = url
+				inner.elem, inner.own = st.elem.Add("Link"), true
 			}
-			out = append(out, layout.Run{Text: string(ch.Label(c.src)), Bold: inner.bold, Italic: inner.italic, Link: inner.link})
+			out = append(out, layout.Run{Text: string(ch.Label(c.src)), Bold: inner.bold, Italic: inner.italic, Link: inner.link, Elem: inner.runElem()})
 		case *document.Gap:
 			// a run of its own, never joined with the text around it
-			out = append(out, layout.Run{Text: placeholder.Text(ch.What), Bold: st.bold, Italic: st.italic, Link: st.link, Gap: true})
+			out = append(out, layout.Run{Text: placeholder.Text(ch.What), Bold: st.bold, Italic: st.italic, Link: st.link, Gap: true, Elem: st.runElem()})
 		case *ast.Image:
 			add(document.Text(ch, c.src)) // its alt text: the PDF carries no images
 		case *ast.RawHTML:
 			// dropped, as in HTML
 		case *east.FootnoteLink:
-			out = append(out, layout.Run{Text: strconv.Itoa(ch.Index), FootnoteRef: ch.Index})
+			out = append(out, layout.Run{Text: strconv.Itoa(ch.Index), FootnoteRef: ch.Index, Elem: st.elem.Add("Reference")})
 		case *east.FootnoteBacklink:
 			// a PDF has nothing to go back to
 		default:
