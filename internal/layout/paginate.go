@@ -28,6 +28,9 @@ func Layout(doc Document, g Geometry, m Measurer) ([]Page, error) {
 type Result struct {
 	Pages    []Page
 	Warnings []Warning
+	// Structure is the document's (Document.Structure), which the pages'
+	// texts point into.
+	Structure *Elem
 }
 
 // Set is Layout that also reports the words it had to break between letters.
@@ -65,7 +68,7 @@ func Set(doc Document, g Geometry, m Measurer) (res Result, err error) {
 		return Result{}, fmt.Errorf("layout: page %d: %w", len(pg.pages)+1, err)
 	}
 	fixLevels(pg.pages)
-	return Result{Pages: pg.pages, Warnings: p.warnings}, nil
+	return Result{Pages: pg.pages, Warnings: p.warnings, Structure: doc.Structure}, nil
 }
 
 func (g Geometry) check() error {

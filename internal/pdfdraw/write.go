@@ -35,6 +35,10 @@ type Options struct {
 	// in the footer. A final build has neither.
 	Draft     bool
 	BuildTime time.Time
+
+	// Structure, when set, makes the PDF tagged (PDF/UA-1): the root of
+	// the logical structure that the pages' texts point into.
+	Structure *layout.Elem
 }
 
 // Furniture sizes: the page number, the draft note and the watermark.
@@ -105,7 +109,11 @@ func Write(w io.Writer, pages []layout.Page, opts Options) (err error) {
 		}
 	}
 	d := drawer{pdf: pdf, names: faceNames(set), targets: targets, opts: opts, used: map[string]map[rune]bool{}}
+	if opts.Structure != nil {
+		d.tags = newTagger(opts.Structure)
+	}
 	for i, p := range pages {
+		d.index = i
 		stage = fmt.Sprintf("page %d", p.Number)
 		if err := d.page(p); err != nil {
 			return fmt.Errorf("pdfdraw: page %d: %w", i+1, err)
@@ -113,6 +121,9 @@ func Write(w io.Writer, pages []layout.Page, opts Options) (err error) {
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("pdfdraw: page %d: %w", i+1, err)
 		}
+	}
+	if d.tags != nil {
+		d.tags.install(pdf, len(pages))
 	}
 	stage = "writing the file"
 	var buf bytes.Buffer
@@ -254,6 +265,11 @@ type drawer struct {
 	opts    Options
 	used    map[string]map[rune]bool // the characters drawn in each face, by its name in pdf
 
+	// tags, for a tagged PDF, records the marked content of each page;
+	// index is the current page's (0-based).
+	tags  *tagger
+	index int
+
 	// The font selected last on the current page, so that a run of text in
 	// one face and size selects it once.
 	face fonts.Face
@@ -290,36 +306,51 @@ func (d *drawer) page(p layout.Page) error {
 	pdf.AddPageFormat("P", fpdf.SizeType{Wd: p.Width, Ht: p.Height})
 	d.size = 0 // select the font anew on each page
 	if d.opts.Draft {
-		d.watermark(p)
+		d.artifact("", func() { d.watermark(p) })
 	}
-	for _, f := range p.Fills {
-		g := gray(f.Gray)
-		pdf.SetFillColor(g, g, g)
-		pdf.Rect(f.X, f.Y, f.W, f.H, "F")
-	}
-	d.gapGrounds(p)
-	pdf.SetDrawColor(0, 0, 0)
-	for _, l := range p.Lines {
-		pdf.SetLineWidth(l.Width)
-		pdf.Line(l.X1, l.Y1, l.X2, l.Y2)
-	}
+	d.artifact("", func() {
+		for _, f := range p.Fills {
+			g := gray(f.Gray)
+			pdf.SetFillColor(g, g, g)
+			pdf.Rect(f.X, f.Y, f.W, f.H, "F")
+		}
+		d.gapGrounds(p)
+		pdf.SetDrawColor(0, 0, 0)
+		for _, l := range p.Lines {
+			pdf.SetLineWidth(l.Width)
+			pdf.Line(l.X1, l.Y1, l.X2, l.Y2)
+		}
+	})
 	pdf.SetTextColor(0, 0, 0)
 	for _, t := range p.Texts {
 		d.font(fonts.FaceOf(t.Style.Bold, t.Style.Italic), t.Size)
+		if d.tags != nil {
+			d.tags.begin(pdf, d.index, t)
+		}
 		if t.Style.Gap {
 			pdf.SetTextColor(gapInk[0], gapInk[1], gapInk[2])
 			d.text(t.X, t.Baseline, t.Text)
 			pdf.SetTextColor(0, 0, 0)
-			continue
+		} else {
+			d.text(t.X, t.Baseline, t.Text)
 		}
-		d.text(t.X, t.Baseline, t.Text)
+		if d.tags != nil {
+			pdf.RawWriteStr("EMC\n")
+		}
 	}
+	n := 0 // the links added to the page
 	for _, l := range p.Links {
 		if len(l.URL) > 1 && l.URL[0] == '#' {
 			pdf.Link(l.X, l.Y, l.W, l.H, d.targets[l.URL[1:]])
 		} else if l.URL != "" {
 			pdf.LinkString(l.X, l.Y, l.W, l.H, l.URL)
+		} else {
+			continue
 		}
+		if d.tags != nil {
+			d.tags.link(d.index+1, n, l)
+		}
+		n++
 	}
 	// fpdf writes outline titles as UTF-16 only while a UTF-8 font is set.
 	d.font(fonts.Regular, folioSize)
@@ -355,11 +386,25 @@ func (d *drawer) footer(p layout.Page) {
 	baseline := bottom + (p.Height-bottom)/2 + folioSize/3
 	num := strconv.Itoa(p.Number)
 	d.font(fonts.Regular, folioSize)
-	d.text(p.Content.X+(p.Content.W-pdf.GetStringWidth(num))/2, baseline, num)
+	d.artifact("<</Type /Pagination /Subtype /Footer>>", func() {
+		d.text(p.Content.X+(p.Content.W-pdf.GetStringWidth(num))/2, baseline, num)
+	})
 	if d.opts.Draft {
 		d.font(fonts.Italic, draftNoteSize)
-		d.text(p.Content.X, baseline, draftNote(d.opts.BuildTime))
+		d.artifact("<</Type /Pagination /Subtype /Footer>>", func() {
+			d.text(p.Content.X, baseline, draftNote(d.opts.BuildTime))
+		})
 	}
+}
+
+// artifact draws with draw, marked as an artifact of the given properties
+// in a tagged PDF.
+func (d *drawer) artifact(props string, draw func()) {
+	if d.tags == nil {
+		draw()
+		return
+	}
+	artifact(d.pdf, props, draw)
 }
 
 // watermark draws DRAFT diagonally across the page in light grey.

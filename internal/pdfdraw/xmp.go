@@ -12,7 +12,8 @@ import (
 // xmpPacket is the document's metadata as XMP (ISO 16684-1), the form that
 // document-management systems, archives and accessibility checkers read:
 // the same title, author, subject, keywords, tools and dates as the PDF's
-// Info dictionary, and the language. Written uncompressed, as XMP must be.
+// Info dictionary, and the language; a tagged PDF's claims PDF/UA-1.
+// Written uncompressed, as XMP must be.
 func xmpPacket(o Options, creator string, created, modified time.Time) []byte {
 	var b bytes.Buffer
 	esc := func(s string) string {
@@ -31,7 +32,14 @@ func xmpPacket(o Options, creator string, created, modified time.Time) []byte {
 	b.WriteString(`<rdf:Description rdf:about=""` +
 		` xmlns:dc="http://purl.org/dc/elements/1.1/"` +
 		` xmlns:pdf="http://ns.adobe.com/pdf/1.3/"` +
-		` xmlns:xmp="http://ns.adobe.com/xap/1.0/">` + "\n")
+		` xmlns:xmp="http://ns.adobe.com/xap/1.0/"`)
+	if o.Structure != nil {
+		b.WriteString(` xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"`)
+	}
+	b.WriteString(">\n")
+	if o.Structure != nil {
+		b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n")
+	}
 	fmt.Fprintf(&b, "<dc:format>application/pdf</dc:format>\n")
 	fmt.Fprintf(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", esc(o.Title))
 	if o.Author != "" {

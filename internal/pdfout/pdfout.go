@@ -54,6 +54,7 @@ func RenderWarnings(doc *document.Document, opts Options) ([]byte, []layout.Warn
 		Creator: version.Program(), Language: opts.Lang,
 		Created: opts.Created, Modified: opts.Created,
 		Draft: opts.Draft, BuildTime: opts.Built,
+		Structure: res.Structure,
 	})
 	if err != nil {
 		return nil, nil, err
