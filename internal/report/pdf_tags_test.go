@@ -1,0 +1,254 @@
+package report_test
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"unireport/internal/report"
+	"unireport/internal/testkit/seedtext"
+	"unireport/internal/testkit/testtool"
+)
+
+// structText reads the output of pdfinfo -struct-text: the roles met, and
+// the texts in the structure's order outside the Notes (the footnotes, read
+// on their own) and inside them; the footnote numbers that refer to them
+// (References), which the official text does not count as words, are left
+// out. A word broken over lines at a soft hyphen
+// is put back together.
+func structText(out string) (roles map[string]bool, body, notes string) {
+	roles = map[string]bool{}
+	var b, n strings.Builder
+	noteDepth := -1 // the indent of the Note being read, or -1
+	refDepth := -1  // the indent of the Reference being read, or -1
+	for _, line := range strings.Split(out, "\n") {
+		trimmed := strings.TrimLeft(line, " ")
+		depth := len(line) - len(trimmed)
+		if trimmed == "" {
+			continue
+		}
+		if noteDepth >= 0 && depth <= noteDepth {
+			noteDepth = -1
+		}
+		if refDepth >= 0 && depth <= refDepth {
+			refDepth = -1
+		}
+		if !strings.HasPrefix(trimmed, `"`) {
+			if strings.HasPrefix(trimmed, "/") {
+				continue // an attribute
+			}
+			role := strings.TrimSuffix(strings.Fields(trimmed)[0], ":")
+			roles[role] = true
+			switch role {
+			case "Note":
+				noteDepth = depth
+			case "Reference":
+				refDepth = depth
+			}
+			continue
+		}
+		if refDepth >= 0 {
+			continue
+		}
+		w := &b
+		if noteDepth >= 0 {
+			w = &n
+		}
+		text := strings.TrimSuffix(strings.TrimPrefix(trimmed, `"`), `"`)
+		if s := w.String(); s != "" && !strings.HasSuffix(s, "\u00AD") {
+			w.WriteByte(' ')
+		}
+		w.WriteString(text)
+	}
+	join := func(s string) string { return strings.ReplaceAll(s, "\u00AD ", "") }
+	return roles, strings.ReplaceAll(join(b.String()), "\u00AD", ""), join(n.String())
+}
+
+// The 2017 PDF is tagged: pdfinfo says so; its structure has the roles of
+// its headings, paragraphs, tables and footnotes, and reads, in the
+// structure's order, as the official text word for word, without page
+// numbers or the header rows repeated on continuation pages; qpdf finds no
+// error in the file; every marked content on every page is in the parent
+// tree once, under the element that holds it.
+func TestPDFTagged(t *testing.T) {
+	needPoppler(t)
+	seed, raw := loadSeed(t)
+	r, _ := build2017(t)
+	path, _ := writePDF(t, r, report.Draft{})
+
+	if info := run(t, "pdfinfo", path); !regexp.MustCompile(`(?m)^Tagged:\s+yes$`).MatchString(info) {
+		t.Errorf("pdfinfo does not say Tagged: yes:\n%s", info)
+	}
+	roles, body, notes := structText(run(t, "pdfinfo", "-struct-text", path))
+	for _, want := range []string{"Document", "H1", "P", "Table", "Caption", "TR", "TH", "TD", "Note", "Reference"} {
+		if !roles[want] {
+			t.Errorf("the structure has no %s", want)
+		}
+	}
+	want := wordsOf(seedDocument(t, seed, raw))
+	got := rejoinBroken(seedtext.Words(body), want)
+	if i := seedtext.FirstDifference(got, want); i >= 0 {
+		t.Errorf("the structure's text differs from the official text at word %d (structure: %d words, official: %d):\n  structure: %s\n  official:  %s",
+			i+1, len(got), len(want), around(got, i), around(want, i))
+	}
+	var wantNotes []string
+	for i, f := range seed.Footnotes {
+		wantNotes = append(wantNotes, strconv.Itoa(i+1))
+		wantNotes = append(wantNotes, seedtext.Words(f)...)
+	}
+	if g := seedtext.Words(notes); !slices.Equal(g, wantNotes) {
+		t.Errorf("the Notes read %q, want %q", g, wantNotes)
+	}
+
+	qpdf := testtool.Need(t, "qpdf", "qpdf")
+	run(t, qpdf, "--check", path)
+	for _, p := range checkParentTree(t, run(t, qpdf, "--json", "--json-stream-data=inline", "--decode-level=generalized", path)) {
+		t.Error(p)
+	}
+}
+
+// rejoinBroken puts back together the words of got broken over lines at a
+// hyphen, which pdfinfo -struct-text leaves out when it is a soft one: where
+// got's word and the next make want's word at the same place, they are one.
+func rejoinBroken(got, want []string) []string {
+	var out []string
+	for i := 0; i < len(got); i++ {
+		w := got[i]
+		j := len(out)
+		for j < len(want) && w != want[j] && i+1 < len(got) && strings.HasPrefix(want[j], w+got[i+1]) {
+			i++
+			w += got[i]
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// checkParentTree reads a PDF's objects from qpdf --json and returns what
+// is wrong with its marked content: an MCID used twice on a page, or not
+// numbered from 0 on; a page whose parent tree entry does not list as many
+// elements as the page has MCIDs; an MCID whose element there does not hold
+// it; an MCID held by no element or by two.
+func checkParentTree(t *testing.T, js string) []string {
+	t.Helper()
+	var doc struct {
+		Qpdf []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal([]byte(js), &doc); err != nil || len(doc.Qpdf) < 2 {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	var objs map[string]struct {
+		Value  any `json:"value"`
+		Stream *struct {
+			Dict map[string]any `json:"dict"`
+			Data string         `json:"data"`
+		} `json:"stream"`
+	}
+	if err := json.Unmarshal(doc.Qpdf[1], &objs); err != nil {
+		t.Fatalf("qpdf --json: the objects: %v", err)
+	}
+	dict := func(ref any) map[string]any {
+		s, _ := ref.(string)
+		o, ok := objs["obj:"+s]
+		if !ok {
+			return nil
+		}
+		if o.Stream != nil {
+			return o.Stream.Dict
+		}
+		d, _ := o.Value.(map[string]any)
+		return d
+	}
+	var problems []string
+	mcid := regexp.MustCompile(`/MCID (\d+)`)
+	type mark struct {
+		page string
+		mcid int
+	}
+	held := map[mark]int{} // by the elements' /K
+	var tree []any
+	for _, o := range objs {
+		d, _ := o.Value.(map[string]any)
+		if d["/Type"] == "/StructTreeRoot" {
+			tree, _ = dict(d["/ParentTree"])["/Nums"].([]any)
+		}
+		if d["/Type"] != "/StructElem" {
+			continue
+		}
+		kids, _ := d["/K"].([]any)
+		for _, k := range kids {
+			if m, ok := k.(map[string]any); ok && m["/Type"] == "/MCR" {
+				held[mark{m["/Pg"].(string), int(m["/MCID"].(float64))}]++
+			}
+		}
+	}
+	parents := map[int][]any{}
+	for i := 0; i+1 < len(tree); i += 2 {
+		if a, ok := tree[i+1].([]any); ok {
+			parents[int(tree[i].(float64))] = a
+		}
+	}
+	pages := 0
+	for key, o := range objs {
+		d, _ := o.Value.(map[string]any)
+		if d["/Type"] != "/Page" {
+			continue
+		}
+		pages++
+		ref := strings.TrimPrefix(key, "obj:")
+		c := objs["obj:"+fmt.Sprint(d["/Contents"])]
+		if c.Stream == nil {
+			problems = append(problems, fmt.Sprintf("page %s: no content stream", ref))
+			continue
+		}
+		data, err := base64.StdEncoding.DecodeString(c.Stream.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sp, ok := d["/StructParents"].(float64)
+		if !ok {
+			problems = append(problems, fmt.Sprintf("page %s has no /StructParents", ref))
+			continue
+		}
+		ids := mcid.FindAllStringSubmatch(string(data), -1)
+		elems := parents[int(sp)]
+		if len(elems) != len(ids) {
+			problems = append(problems, fmt.Sprintf("page %s: %d MCIDs, %d elements in the parent tree", ref, len(ids), len(elems)))
+		}
+		for i, m := range ids {
+			n, _ := strconv.Atoi(m[1])
+			if n != i {
+				problems = append(problems, fmt.Sprintf("page %s: MCID %d where %d is due", ref, n, i))
+				continue
+			}
+			if held[mark{ref, n}] != 1 {
+				problems = append(problems, fmt.Sprintf("page %s: MCID %d is held by %d elements", ref, n, held[mark{ref, n}]))
+			}
+			delete(held, mark{ref, n})
+			if i < len(elems) {
+				found := false
+				kids, _ := dict(elems[i])["/K"].([]any)
+				for _, k := range kids {
+					if m, ok := k.(map[string]any); ok && m["/Pg"] == ref && m["/MCID"] == float64(n) {
+						found = true
+					}
+				}
+				if !found {
+					problems = append(problems, fmt.Sprintf("page %s: MCID %d: its element in the parent tree, %v, does not hold it", ref, n, elems[i]))
+				}
+			}
+		}
+	}
+	if pages == 0 {
+		problems = append(problems, "no pages found")
+	}
+	for m := range held {
+		problems = append(problems, fmt.Sprintf("an element holds MCID %d of page %s, which the page does not have", m.mcid, m.page))
+	}
+	return problems
+}
