@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"unireport/internal/report"
 	"unireport/internal/testkit/seedtext"
@@ -73,8 +74,8 @@ func structText(out string) (roles map[string]bool, body, notes string) {
 // its headings, paragraphs, tables and footnotes, and reads, in the
 // structure's order, as the official text word for word, without page
 // numbers or the header rows repeated on continuation pages; qpdf finds no
-// error in the file; every marked content on every page is in the parent
-// tree once, under the element that holds it.
+// error in the file nor in the draft's; in both, every marked content on
+// every page is in the parent tree once, under the element that holds it.
 func TestPDFTagged(t *testing.T) {
 	needPoppler(t)
 	seed, raw := loadSeed(t)
@@ -106,9 +107,12 @@ func TestPDFTagged(t *testing.T) {
 	}
 
 	qpdf := testtool.Need(t, "qpdf", "qpdf")
-	run(t, qpdf, "--check", path)
-	for _, p := range checkParentTree(t, run(t, qpdf, "--json", "--json-stream-data=inline", "--decode-level=generalized", path)) {
-		t.Error(p)
+	draft, _ := writePDF(t, r, report.Draft{On: true, Built: time.Date(2017, 11, 30, 9, 5, 0, 0, time.UTC)})
+	for name, path := range map[string]string{"final": path, "draft": draft} {
+		run(t, qpdf, "--check", path)
+		for _, p := range checkParentTree(t, run(t, qpdf, "--json", "--json-stream-data=inline", "--decode-level=generalized", path)) {
+			t.Errorf("the %s: %s", name, p)
+		}
 	}
 }
 
