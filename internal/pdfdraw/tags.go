@@ -2,6 +2,7 @@ package pdfdraw
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode/utf16"
@@ -92,6 +93,38 @@ func (t *tagger) begin(pdf *fpdf.Fpdf, page int, tx layout.Text) {
 		b.WriteString(tx.Text)
 	}
 	pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC\n", e.Role, mcid))
+}
+
+// extend adds text tx to the marked content begun last, which belongs to
+// the same element (see sameContent).
+func (t *tagger) extend(tx layout.Text) {
+	if b := t.text[tx.Elem]; b != nil && tx.Elem != nil && tx.Elem.Role == "Link" {
+		b.WriteByte(' ')
+		b.WriteString(tx.Text)
+	}
+}
+
+// wordEnds reports whether a word ends between text a and the text b drawn
+// after it, in one element: b starts after a gap on the same line, or on
+// the next line, where a does not end at a hyphenation point.
+func wordEnds(a, b layout.Text) bool {
+	if !sameContent(a, b) || a.Elem == nil {
+		return false
+	}
+	if math.Abs(a.Baseline-b.Baseline) < 0.01 {
+		return b.X > a.X+a.W+0.01
+	}
+	return !strings.HasSuffix(a.Text, "\u00AD") && !strings.HasSuffix(a.Text, "-")
+}
+
+// sameContent reports whether text b continues the marked content of
+// text a: both of one element, or both artifacts.
+func sameContent(a, b layout.Text) bool {
+	aArt, bArt := a.Artifact || a.Elem == nil, b.Artifact || b.Elem == nil
+	if aArt || bArt {
+		return aArt && bArt
+	}
+	return a.Elem == b.Elem
 }
 
 // link records link annotation i of page (1-based) with its element.

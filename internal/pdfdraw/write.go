@@ -322,19 +322,39 @@ func (d *drawer) page(p layout.Page) error {
 		}
 	})
 	pdf.SetTextColor(0, 0, 0)
-	for _, t := range p.Texts {
+	// Texts of one element drawn one after the other (a paragraph's
+	// lines) are one marked-content sequence, as are artifacts in a row:
+	// fewer MCIDs, which readers such as poppler read one at a time.
+	open := false
+	var cur layout.Text
+	for i, t := range p.Texts {
 		d.font(fonts.FaceOf(t.Style.Bold, t.Style.Italic), t.Size)
 		if d.tags != nil {
-			d.tags.begin(pdf, d.index, t)
+			if open && sameContent(cur, t) {
+				d.tags.extend(t)
+			} else {
+				if open {
+					pdf.RawWriteStr("EMC\n")
+				}
+				d.tags.begin(pdf, d.index, t)
+				open, cur = true, t
+			}
+		}
+		s := t.Text
+		if d.tags != nil && i+1 < len(p.Texts) && wordEnds(t, p.Texts[i+1]) {
+			// The space between words is a gap on the page; in a tagged
+			// PDF it is also a character, so that the text of an element
+			// reads as words.
+			s += " "
 		}
 		if t.Style.Gap {
 			pdf.SetTextColor(gapInk[0], gapInk[1], gapInk[2])
-			d.text(t.X, t.Baseline, t.Text)
+			d.text(t.X, t.Baseline, s)
 			pdf.SetTextColor(0, 0, 0)
 		} else {
-			d.text(t.X, t.Baseline, t.Text)
+			d.text(t.X, t.Baseline, s)
 		}
-		if d.tags != nil {
+		if open && i == len(p.Texts)-1 {
 			pdf.RawWriteStr("EMC\n")
 		}
 	}

@@ -4,10 +4,15 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -77,6 +82,7 @@ func structText(out string) (roles map[string]bool, body, notes string) {
 // error in the file nor in the draft's; in both, every marked content on
 // every page is in the parent tree once, under the element that holds it.
 func TestPDFTagged(t *testing.T) {
+	t.Parallel() // poppler reads the structure slowly: beside the browser tests
 	needPoppler(t)
 	seed, raw := loadSeed(t)
 	r, _ := build2017(t)
@@ -85,7 +91,7 @@ func TestPDFTagged(t *testing.T) {
 	if info := run(t, "pdfinfo", path); !regexp.MustCompile(`(?m)^Tagged:\s+yes$`).MatchString(info) {
 		t.Errorf("pdfinfo does not say Tagged: yes:\n%s", info)
 	}
-	roles, body, notes := structText(run(t, "pdfinfo", "-struct-text", path))
+	roles, body, notes := structText(structText2017(t, path))
 	for _, want := range []string{"Document", "H1", "P", "Table", "Caption", "TR", "TH", "TD", "Note", "Reference"} {
 		if !roles[want] {
 			t.Errorf("the structure has no %s", want)
@@ -255,4 +261,80 @@ func checkParentTree(t *testing.T, js string) []string {
 		problems = append(problems, fmt.Sprintf("an element holds MCID %d of page %s, which the page does not have", m.mcid, m.page))
 	}
 	return problems
+}
+
+// A second reader agrees: pdf.js, the viewer Firefox uses to hand PDFs to
+// screen readers, finds the document marked, a structure tree on every
+// page, and the same roles as poppler. .ci/run installs pdfjs-dist into
+// .ci/node; elsewhere the test skips without Node or pdf.js.
+func TestPDFStructureInPDFJS(t *testing.T) {
+	t.Parallel()
+	needPoppler(t)
+	node := testtool.Need(t, "node", "nodejs")
+	root, err := seedtext.ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdfjs := filepath.Join(root, ".ci", "node", "node_modules", "pdfjs-dist", "legacy", "build", "pdf.mjs")
+	if _, err := os.Stat(pdfjs); err != nil {
+		testtool.Missing(t, "pdfjs-dist is not installed (npm install --prefix .ci/node pdfjs-dist, as .ci/run does)")
+	}
+	r, _ := build2017(t)
+	path, _ := writePDF(t, r, report.Draft{})
+	out := run(t, node, filepath.Join(root, "internal", "report", "testdata", "structtree.mjs"), pdfjs, path)
+	var got struct {
+		Marked bool
+		Pages  [][]string
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !got.Marked {
+		t.Error("pdf.js does not find the document marked")
+	}
+	roles := map[string]bool{}
+	for i, p := range got.Pages {
+		if len(p) == 0 {
+			t.Errorf("page %d: pdf.js finds no structure", i+1)
+		}
+		for _, r := range p {
+			if r != "Root" { // pdf.js's own root above the tree
+				roles[r] = true
+			}
+		}
+	}
+	// poppler's roles: the first word of each line of -struct-text that
+	// names an element.
+	want := map[string]bool{}
+	for _, line := range strings.Split(structText2017(t, path), "\n") {
+		f := strings.Fields(line)
+		if len(f) > 0 && regexp.MustCompile(`^[A-Z][A-Za-z0-9]*:?$`).MatchString(f[0]) {
+			want[strings.TrimSuffix(f[0], ":")] = true
+		}
+	}
+	if !maps.Equal(roles, want) {
+		t.Errorf("pdf.js finds the roles %v, poppler %v", slices.Sorted(maps.Keys(roles)), slices.Sorted(maps.Keys(want)))
+	}
+}
+
+// structText2017 is pdfinfo -struct-text of the final 2017 PDF at path,
+// run once per test process: poppler renders a page again for each marked
+// content it reads, a couple of seconds for this report. Every caller
+// passes a final 2017 PDF, the same bytes.
+func structText2017(t *testing.T, path string) string {
+	t.Helper()
+	struct2017.once.Do(func() {
+		out, err := exec.Command("pdfinfo", "-struct-text", path).Output()
+		struct2017.text, struct2017.err = string(out), err
+	})
+	if struct2017.err != nil {
+		t.Fatalf("pdfinfo -struct-text: %v", struct2017.err)
+	}
+	return struct2017.text
+}
+
+var struct2017 struct {
+	once sync.Once
+	text string
+	err  error
 }
