@@ -80,7 +80,9 @@ func structText(out string) (roles map[string]bool, body, notes string) {
 // structure's order, as the official text word for word, without page
 // numbers or the header rows repeated on continuation pages; qpdf finds no
 // error in the file nor in the draft's; in both, every marked content on
-// every page is in the parent tree once, under the element that holds it.
+// every page is in the parent tree once, under the element that holds it,
+// every element has a parent that lists it, and a row split across pages
+// is one element.
 func TestPDFTagged(t *testing.T) {
 	t.Parallel() // poppler reads the structure slowly: beside the browser tests
 	needPoppler(t)
@@ -116,8 +118,15 @@ func TestPDFTagged(t *testing.T) {
 	draft, _ := writePDF(t, r, report.Draft{On: true, Built: time.Date(2017, 11, 30, 9, 5, 0, 0, time.UTC)})
 	for name, path := range map[string]string{"final": path, "draft": draft} {
 		run(t, qpdf, "--check", path)
-		for _, p := range checkParentTree(t, run(t, qpdf, "--json", "--json-stream-data=inline", "--decode-level=generalized", path)) {
+		problems, split := checkParentTree(t, run(t, qpdf, "--json", "--json-stream-data=inline", "--decode-level=generalized", path))
+		for _, p := range problems {
 			t.Errorf("the %s: %s", name, p)
+		}
+		t.Logf("the %s: %d elements span two pages", name, split)
+		// The table of positions has rows split across pages: each is one
+		// element, its marked content on both pages.
+		if split == 0 {
+			t.Errorf("the %s: no element holds marked content on two pages; the rows split across pages are not one element", name)
 		}
 	}
 }
@@ -143,8 +152,11 @@ func rejoinBroken(got, want []string) []string {
 // is wrong with its marked content: an MCID used twice on a page, or not
 // numbered from 0 on; a page whose parent tree entry does not list as many
 // elements as the page has MCIDs; an MCID whose element there does not hold
-// it; an MCID held by no element or by two.
-func checkParentTree(t *testing.T, js string) []string {
+// it; an MCID held by no element or by two; an element whose parent is
+// neither an element nor the root, or does not list it among its kids. It
+// also returns how many elements hold marked content on more than one page
+// (a row or paragraph split across pages is one element).
+func checkParentTree(t *testing.T, js string) (problems []string, split int) {
 	t.Helper()
 	var doc struct {
 		Qpdf []json.RawMessage `json:"qpdf"`
@@ -174,7 +186,6 @@ func checkParentTree(t *testing.T, js string) []string {
 		d, _ := o.Value.(map[string]any)
 		return d
 	}
-	var problems []string
 	mcid := regexp.MustCompile(`/MCID (\d+)`)
 	type mark struct {
 		page string
@@ -182,7 +193,7 @@ func checkParentTree(t *testing.T, js string) []string {
 	}
 	held := map[mark]int{} // by the elements' /K
 	var tree []any
-	for _, o := range objs {
+	for key, o := range objs {
 		d, _ := o.Value.(map[string]any)
 		if d["/Type"] == "/StructTreeRoot" {
 			tree, _ = dict(d["/ParentTree"])["/Nums"].([]any)
@@ -190,11 +201,30 @@ func checkParentTree(t *testing.T, js string) []string {
 		if d["/Type"] != "/StructElem" {
 			continue
 		}
+		ref := strings.TrimPrefix(key, "obj:")
 		kids, _ := d["/K"].([]any)
+		onPages := map[string]bool{}
 		for _, k := range kids {
 			if m, ok := k.(map[string]any); ok && m["/Type"] == "/MCR" {
 				held[mark{m["/Pg"].(string), int(m["/MCID"].(float64))}]++
+				onPages[m["/Pg"].(string)] = true
 			}
+		}
+		if len(onPages) > 1 {
+			split++
+		}
+		parent := dict(d["/P"])
+		if parent == nil || parent["/Type"] != "/StructElem" && parent["/Type"] != "/StructTreeRoot" {
+			problems = append(problems, fmt.Sprintf("element %s (%v) has no parent element", ref, d["/S"]))
+			continue
+		}
+		listed := parent["/K"] == ref
+		siblings, _ := parent["/K"].([]any)
+		for _, s := range siblings {
+			listed = listed || s == ref
+		}
+		if !listed {
+			problems = append(problems, fmt.Sprintf("element %s (%v): its parent %v does not list it", ref, d["/S"], d["/P"]))
 		}
 	}
 	parents := map[int][]any{}
@@ -260,7 +290,7 @@ func checkParentTree(t *testing.T, js string) []string {
 	for m := range held {
 		problems = append(problems, fmt.Sprintf("an element holds MCID %d of page %s, which the page does not have", m.mcid, m.page))
 	}
-	return problems
+	return problems, split
 }
 
 // A second reader agrees: pdf.js, the viewer Firefox uses to hand PDFs to
