@@ -125,7 +125,8 @@ func (c *converter) block(n ast.Node) []layout.Block {
 			if f, ok := fn.(*east.Footnote); ok {
 				note := c.parent.Add("Note")
 				note.ID = "fn" + strconv.Itoa(f.Index)
-				c.out.Notes[f.Index] = note
+				// The note's number at the foot of the page is its label.
+				c.out.Notes[f.Index] = note.Add("Lbl")
 				c.out.Footnotes[f.Index] = c.under(note, nil, f)
 			}
 		}

@@ -69,6 +69,7 @@ func TestStructure(t *testing.T) {
    TD
    TD
  Note #fn1
+  Lbl
   P
 `
 	if b.String() != want {
