@@ -110,7 +110,9 @@ func Render(doc *document.Document, opts Options) ([]byte, error) {
 func Body(doc *document.Document) ([]byte, error) {
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(
 		util.Prioritized(html.NewRenderer(), 1000),
-		util.Prioritized(extension.NewFootnoteHTMLRenderer(), 500),
+		// The arrow back to a reference is read "Back to reference 1".
+		util.Prioritized(extension.NewFootnoteHTMLRenderer(extension.WithFootnoteBacklinkHTML(
+			`<span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="visually-hidden">Back to reference ^^</span>`)), 500),
 		// the pipe tables (extension.Table) are nodeRenderer's: as the
 		// data tables, in a scrolling box, with column headers
 		util.Prioritized(nodeRenderer{headers: map[*document.TableCell]cellHeaders{}}, 100),

@@ -42,7 +42,6 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindAutoLink, r.renderAutoLink)
 	reg.Register(ast.KindImage, r.renderImage)
 	reg.Register(east.KindFootnoteLink, r.renderFootnoteLink)
-	reg.Register(east.KindFootnoteBacklink, r.renderFootnoteBacklink)
 }
 
 // renderImage writes an image's alt text only: the page must need nothing
@@ -62,17 +61,6 @@ func (r nodeRenderer) renderFootnoteLink(w util.BufWriter, source []byte, node a
 		n := node.(*east.FootnoteLink)
 		fmt.Fprintf(w, `<sup id="%s"><a href="#fn:%d" class="footnote-ref" role="doc-noteref" aria-label="Footnote %d">%d</a></sup>`,
 			footnoteRefID(n.Index, n.RefIndex), n.Index, n.Index, n.Index)
-	}
-	return ast.WalkContinue, nil
-}
-
-// renderFootnoteBacklink writes the link from a note back to its
-// reference, an arrow that screen readers read as "Back to reference 1".
-func (r nodeRenderer) renderFootnoteBacklink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		n := node.(*east.FootnoteBacklink)
-		fmt.Fprintf(w, `&#160;<a href="#%s" class="footnote-backref" role="doc-backlink"><span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="visually-hidden">Back to reference %d</span></a>`,
-			footnoteRefID(n.Index, n.RefIndex), n.Index)
 	}
 	return ast.WalkContinue, nil
 }

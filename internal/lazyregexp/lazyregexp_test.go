@@ -19,7 +19,7 @@ func TestCompiledOnFirstUse(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if r.Regexp() != r.Regexp() {
+	if first, again := r.Regexp(), r.Regexp(); first != again {
 		t.Error("compiled twice")
 	}
 	if !r.MatchString("3MSP") || r.MatchString("MSP") {
