@@ -30,6 +30,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -855,6 +856,10 @@ type fontDefType struct {
 	usedRunes    map[int]int   // Array of used runes
 }
 
+// zeroWidths is ",0" written 1,024 times: runs of zero widths in the JSON
+// that generateFontID hashes.
+var zeroWidths = []byte(strings.Repeat(",0", 1024))
+
 // generateFontID generates a font Id from the font definition
 func generateFontID(fdt fontDefType) (string, error) {
 	// file can be different if generated in different instance
@@ -876,20 +881,37 @@ func generateFontID(fdt fontDefType) (string, error) {
 	}
 	h := sha1.New()
 	h.Write(b[:i+len(null)-len("null")])
-	num := make([]byte, 0, 24)
-	num = append(num, '[')
-	for j, w := range cw {
-		if j > 0 {
-			num = append(num, ',')
+	// Most of a UTF-8 font's widths are 0, for the characters it lacks:
+	// runs of them are copied from a ready-made ",0,0,0…". The JSON is
+	// hashed in pieces of about 4 KB.
+	buf := make([]byte, 0, 4096+len(zeroWidths)+24)
+	buf = append(buf, '[')
+	for j := 0; j < len(cw); {
+		if cw[j] == 0 {
+			k := j
+			for k < len(cw) && cw[k] == 0 && k-j < len(zeroWidths)/2 {
+				k++
+			}
+			z := zeroWidths[:2*(k-j)]
+			if j == 0 {
+				z = z[1:] // no comma before the first
+			}
+			buf = append(buf, z...)
+			j = k
+		} else {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, int64(cw[j]), 10)
+			j++
 		}
-		num = strconv.AppendInt(num, int64(w), 10)
-		if len(num) > 16 {
-			h.Write(num)
-			num = num[:0]
+		if len(buf) >= 4096 {
+			h.Write(buf)
+			buf = buf[:0]
 		}
 	}
-	num = append(num, ']')
-	h.Write(num)
+	buf = append(buf, ']')
+	h.Write(buf)
 	h.Write(b[i+len(null):])
 	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }

@@ -46,6 +46,30 @@ func TestFontIDIsTheJSONHash(t *testing.T) {
 	}
 }
 
+// The id is the JSON hash for any widths: leading, trailing and long runs
+// of zeros (written from a ready-made run), and none at all.
+func TestFontIDAnyWidths(t *testing.T) {
+	long := make([]int, 5000)
+	long[2500] = 7
+	for _, cw := range [][]int{
+		{}, {0}, {5}, {0, 0, 3}, {3, 0, 0}, {1, 0, 2, 0, 0, 65535},
+		long, make([]int, 256*256),
+	} {
+		def := fontDefType{Tp: "UTF8", Name: "x", Cw: cw}
+		b, err := json.Marshal(&def)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := generateFontID(def)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("%x", sha1.Sum(b)); got != want {
+			t.Errorf("widths of length %d: id %s, want %s", len(cw), got, want)
+		}
+	}
+}
+
 // A reused compressor writes what a new one writes.
 func TestReusedCompressorSameBytes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))

@@ -490,9 +490,7 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	symbolCharDictionary, charSymbolDictionary := utf.generateSCCSDictionaries(runeCMAPPosition)
 	utf.charSymbolDictionary = charSymbolDictionary // the cmap GenerateCutFont reads
 
 	scale := 1000.0 / float64(utf.fontElementSize)
@@ -524,9 +522,7 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 		return nil
 	}
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCmapPosition, symbolCharDictionary, charSymbolDictionary)
+	symbolCharDictionary, charSymbolDictionary := utf.generateSCCSDictionaries(runeCmapPosition)
 
 	utf.charSymbolDictionary = charSymbolDictionary
 
@@ -923,7 +919,9 @@ func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 	}
 }
 
-func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCharDictionary map[int][]int, charSymbolDictionary map[int]int) {
+// generateSCCSDictionaries reads the format 4 cmap at runeCmapPosition
+// into the characters of each glyph and the glyph of each character.
+func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int) (symbolCharDictionary map[int][]int, charSymbolDictionary map[int]int) {
 	maxRune := 0
 	utf.seek(runeCmapPosition + 2)
 	size := utf.readUint16()
@@ -950,6 +948,17 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCh
 	for range segmentSize {
 		positions = append(positions, utf.readUint16())
 	}
+	// The maps are made at their size, and a glyph's list of characters
+	// starts as one element of a shared array: most glyphs have one.
+	// A crafted file's segments may overlap: the sizes are bounded by the
+	// 65,536 characters a format 4 cmap can map.
+	chars := 0
+	for n := range segmentSize {
+		chars = min(chars+max(0, completers[n]+1-beginners[n]), 1<<16)
+	}
+	charSymbolDictionary = make(map[int]int, chars)
+	symbolCharDictionary = make(map[int][]int, chars)
+	firsts := make([]int, chars)
 	var symbol int
 	for n := range segmentSize {
 		completePosition := completers[n] + 1
@@ -972,9 +981,18 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCh
 			if char < 196608 {
 				maxRune = max(char, maxRune)
 			}
-			symbolCharDictionary[symbol] = append(symbolCharDictionary[symbol], char)
+			if cs, ok := symbolCharDictionary[symbol]; ok {
+				symbolCharDictionary[symbol] = append(cs, char)
+			} else if len(firsts) > 0 {
+				firsts[0] = char
+				symbolCharDictionary[symbol] = firsts[:1:1]
+				firsts = firsts[1:]
+			} else {
+				symbolCharDictionary[symbol] = []int{char}
+			}
 		}
 	}
+	return symbolCharDictionary, charSymbolDictionary
 }
 
 func (utf *utf8FontFile) assembleTables() []byte {
