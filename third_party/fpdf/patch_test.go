@@ -20,7 +20,7 @@ var fixedTime = time.Date(2017, 12, 8, 0, 0, 0, 0, time.UTC)
 
 const testFont = "../../internal/fonts/LiberationSerif-Regular.ttf"
 
-func readTestFont(t *testing.T) []byte {
+func readTestFont(t testing.TB) []byte {
 	t.Helper()
 	b, err := os.ReadFile(testFont)
 	if err != nil {
@@ -187,6 +187,17 @@ func TestDisplayDocTitle(t *testing.T) {
 		}
 		if got := bytes.Contains(b.Bytes(), []byte("/ViewerPreferences << /DisplayDocTitle true >>")); got != show {
 			t.Errorf("SetDisplayDocTitle(%v): the entry is there: %v", show, got)
+		}
+	}
+}
+
+// BenchmarkParseUTF8Font is the parsing of a UTF-8 font file that the
+// cache makes once per process: the definition, its cmap and its id.
+func BenchmarkParseUTF8Font(b *testing.B) {
+	font := readTestFont(b)
+	for b.Loop() {
+		if _, err := parseUTF8FontDef("utf8test", font); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
