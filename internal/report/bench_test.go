@@ -29,9 +29,7 @@ func build(b *testing.B, dir string) {
 // BenchmarkBuild2017 is a full build of the 2017 edition: load, check,
 // merge, parse, and both writers.
 func BenchmarkBuild2017(b *testing.B) {
-	for b.Loop() {
-		build(b, "../../data/2017")
-	}
+	benchBuild(b, "../../data/2017", 35)
 }
 
 // BenchmarkBuild10x is a full build of an edition ten times the size of
@@ -39,19 +37,33 @@ func BenchmarkBuild2017(b *testing.B) {
 // quotations, up to 2,300 characters, and the long rows that split across
 // pages), in the vote and the meetings ten times over too.
 func BenchmarkBuild10x(b *testing.B) {
-	dir := largeEdition(b, 10)
-	for b.Loop() {
-		build(b, dir)
-	}
+	benchBuild(b, largeEdition(b, 10), 350)
 }
 
 // BenchmarkBuild100x is BenchmarkBuild10x a hundred times over: 3,500
 // States. Its time per State is that of the smaller builds when every step
 // takes time linear in the edition's size.
 func BenchmarkBuild100x(b *testing.B) {
-	dir := largeEdition(b, 100)
+	benchBuild(b, largeEdition(b, 100), 3500)
+}
+
+// benchBuild builds the edition in dir, of the given number of States, and
+// reports the time per State besides the time per build, and the process's
+// CPU time per State split into user (the program's work, the collector's
+// included) and system (mostly the kernel giving the heap fresh pages): the
+// user time is what grows with the edition's size when a step is not
+// linear.
+func benchBuild(b *testing.B, dir string, states int) {
+	user0, sys0 := cpuTimes(b)
 	for b.Loop() {
 		build(b, dir)
+	}
+	user1, sys1 := cpuTimes(b)
+	per := float64(b.N) * float64(states)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/per, "ns/State")
+	if user1 > 0 {
+		b.ReportMetric(float64((user1-user0).Nanoseconds())/per, "user-ns/State")
+		b.ReportMetric(float64((sys1-sys0).Nanoseconds())/per, "sys-ns/State")
 	}
 }
 
