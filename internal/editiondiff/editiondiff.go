@@ -99,13 +99,22 @@ func (c comparer) presentation() []string {
 	c.was(&out, "Year", strconv.Itoa(f.Year), strconv.Itoa(t.Year))
 	c.was(&out, "Title", f.Title, t.Title)
 	c.was(&out, "Presented to", meeting(f.Meeting), meeting(t.Meeting))
-	c.was(&out, "Presented by the", f.PresentedBy, t.PresentedBy)
+	c.was(&out, "Presented by", the(f.PresentedBy), the(t.PresentedBy))
 	c.was(&out, "Date of presentation", date(f.Date), date(t.Date))
 	c.was(&out, "Language", f.Language, t.Language)
 	if f.SourcesNote != t.SourcesNote {
 		out = append(out, "The note on the sources of information has changed.")
 	}
 	return out
+}
+
+// the puts "the" before an office, as the report prints it ("Presented
+// by the President of …").
+func the(office string) string {
+	if office == "" {
+		return ""
+	}
+	return "the " + office
 }
 
 func meeting(m edition.MeetingID) string {
@@ -264,7 +273,7 @@ func columnOf(e *edition.Edition) map[edition.Key]string {
 func (c comparer) vote() []string {
 	var out []string
 	fv, tv := c.from.Vote, c.to.Vote
-	c.was(&out, "The vote", voteName(fv), voteName(tv))
+	c.was(&out, "The vote given", voteName(fv), voteName(tv))
 	was, now := columnOf(c.from), columnOf(c.to)
 	for _, p := range c.both() {
 		k := p[1].Key
@@ -293,10 +302,20 @@ func (c comparer) vote() []string {
 	return out
 }
 
+// voteName names a vote: "the 2018 First Committee vote on A/C.1/73/L.36".
 func voteName(v edition.Vote) string {
-	s := strconv.Itoa(v.Year) + " " + v.Body.String()
+	body := "First Committee"
+	switch {
+	case v.Body.Plenary():
+		body = "plenary"
+	case v.Body == "":
+		body = "(voting body to fill in)"
+	case !v.Body.FirstCommittee():
+		body = "\"" + v.Body.String() + "\""
+	}
+	s := fmt.Sprintf("the %d %s vote", v.Year, body)
 	if v.Resolution != "" {
-		s += " " + v.Resolution
+		s += " on " + v.Resolution
 	}
 	return s
 }

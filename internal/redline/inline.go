@@ -164,6 +164,7 @@ func (b *builder) inline(o, n ast.Node) bool {
 	if !changed {
 		return false
 	}
+	items = unmarkEdgeSpaces(items)
 	// n's atoms that stay are moved into the new content: take them out
 	// first, then rebuild.
 	n.RemoveChildren(n)
@@ -171,6 +172,40 @@ func (b *builder) inline(o, n ast.Node) bool {
 	b.marked = true
 	return true
 }
+
+// unmarkEdgeSpaces leaves the spaces at either end of a run of words
+// inserted or deleted unmarked, so that the marks begin and end with
+// words: "Convention. <ins>Since…</ins>", not "Convention.<ins> Since…</ins>".
+// A deleted space left beside an unmarked space is dropped.
+func unmarkEdgeSpaces(items []item) []item {
+	for i := 0; i < len(items); {
+		op := items[i].op
+		j := i
+		for j < len(items) && items[j].op == op {
+			j++
+		}
+		if op != worddiff.Equal {
+			for k := i; k < j && items[k].tok.key.text == " "; k++ {
+				items[k].op = worddiff.Equal
+			}
+			for k := j - 1; k >= i && items[k].tok.key.text == " "; k-- {
+				items[k].op = worddiff.Equal
+			}
+		}
+		i = j
+	}
+	out := items[:0]
+	for i, it := range items {
+		space := it.op == worddiff.Equal && it.tok.key.text == " "
+		if space && it.tok.old && (i > 0 && isSpace(items[i-1]) || i+1 < len(items) && isSpace(items[i+1])) {
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+func isSpace(it item) bool { return it.op == worddiff.Equal && it.tok.key.text == " " }
 
 // frame is an inline container open while the redline's content is built.
 type frame struct {

@@ -52,7 +52,7 @@ const (
 )
 
 // Compare returns the redline of old and new, after the blocks of preface
-// (Markdown, e.g. a summary of the changes; may be empty) and, when
+// (Markdown, e.g. a summary of the changes; may be empty) and then, when
 // anything is marked, a line saying what the marks mean. It takes the two
 // trees apart to build the redline from their nodes: neither is to be
 // used after. Given the same trees, it gives the same tree.
@@ -84,7 +84,7 @@ func Compare(old, new *document.Document, preface []byte, opts Options) *documen
 		}
 	}
 	body := b.blocks(children(old.Root), children(new.Root), false)
-	if b.marked {
+	if b.marked && len(preface) > 0 {
 		root.AppendChild(root, b.legend())
 	}
 	for _, n := range body {
