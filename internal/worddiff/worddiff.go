@@ -64,7 +64,7 @@ func diffCapped[T comparable](a, b []T, maxCost int, steps *int) []Edit {
 type differ[T comparable] struct {
 	a, b    []T
 	maxCost int
-	ops     []Op // one per element, in order
+	ops     []Op  // one per element, in order
 	vf, vb  []int // the furthest points reached, by diagonal, reused between calls
 	steps   *int
 }

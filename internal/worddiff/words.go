@@ -152,7 +152,8 @@ func slide[T comparable](a, b []T, edits []Edit) []Edit {
 // of the changes after it; wa and wb weigh the elements of the old and the
 // new sequence. It makes one pass: the changes before grow with what they
 // absorb.
-func absorb(edits []Edit, wa, wb []int) []Edit {	type group struct {
+func absorb(edits []Edit, wa, wb []int) []Edit {
+	type group struct {
 		equal          bool
 		a0, a1, b0, b1 int
 	}
