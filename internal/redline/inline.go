@@ -39,14 +39,32 @@ const (
 
 // tokens lists the tokens of n's inline content, from the old version or
 // the new.
-func (b *builder) tokens(n ast.Node, old bool) []token {
+func (b *builder) tokens(n ast.Node, old bool) []token { return b.firstTokens(n, old, -1) }
+
+// firstTokens lists the tokens of n's inline content up to its first
+// words, all of them when words is negative.
+func (b *builder) firstTokens(n ast.Node, old bool, words int) []token {
 	src, off, notes := b.newSrc, 0, b.newNotes
 	if old {
 		src, off, notes = b.oldSrc, b.oldOff, b.oldNotes
 	}
 	var out []token
-	var walk func(p ast.Node, chain []ast.Node, sig string)
-	walk = func(p ast.Node, chain []ast.Node, sig string) {
+	count, inWord := 0, false
+	// add appends t and reports whether more are wanted.
+	add := func(t token) bool {
+		space := t.key.text == " "
+		if !space && !inWord {
+			count++
+		}
+		inWord = !space
+		if words >= 0 && count > words {
+			return false
+		}
+		out = append(out, t)
+		return true
+	}
+	var walk func(p ast.Node, chain []ast.Node, sig string) bool
+	walk = func(p ast.Node, chain []ast.Node, sig string) bool {
 		for _, c := range children(p) {
 			switch c := c.(type) {
 			case *ast.Text:
@@ -54,12 +72,18 @@ func (b *builder) tokens(n ast.Node, old bool) []token {
 					break // not running text: compared whole below
 				}
 				pos := c.Segment.Start
-				for _, part := range worddiff.Split(string(c.Segment.Value(src))) {
+				value := c.Segment.Value(src)
+				if words >= 0 {
+					value = firstWords(value, words+1-count)
+				}
+				for _, part := range worddiff.Split(string(value)) {
 					t := token{key: tokenKey{part, sig}, seg: text.NewSegment(pos+off, pos+len(part)+off), chain: chain, old: old}
 					if strings.TrimSpace(part) == "" {
 						t.key.text = " "
 					}
-					out = append(out, t)
+					if !add(t) {
+						return false
+					}
 					pos += len(part)
 				}
 				if c.SoftLineBreak() || c.HardLineBreak() {
@@ -67,19 +91,43 @@ func (b *builder) tokens(n ast.Node, old bool) []token {
 					if c.HardLineBreak() {
 						t.brk = hardBreak
 					}
-					out = append(out, t)
+					if !add(t) {
+						return false
+					}
 				}
 				continue
 			case *ast.Emphasis, *ast.Link:
 				inner := append(chain[:len(chain):len(chain)], c)
-				walk(c, inner, sig+frameSig(c)+"/")
+				if !walk(c, inner, sig+frameSig(c)+"/") {
+					return false
+				}
 				continue
 			}
-			out = append(out, token{key: tokenKey{atomKey(c, src, notes), sig}, atom: c, chain: chain, old: old})
+			if !add(token{key: tokenKey{atomKey(c, src, notes), sig}, atom: c, chain: chain, old: old}) {
+				return false
+			}
 		}
+		return true
 	}
 	walk(n, nil, "")
 	return out
+}
+
+// firstWords is the start of text up to the end of its first n words
+// (runs of letters between spaces), or all of it.
+func firstWords(text []byte, n int) []byte {
+	in := false
+	for i, c := range text {
+		space := c == ' ' || c == '\t' || c == '\n' || c == '\r'
+		if !space && !in {
+			if n <= 0 {
+				return text[:i]
+			}
+			n--
+		}
+		in = !space
+	}
+	return text
 }
 
 // frameSig names an inline container as tokens are compared by it.
@@ -304,24 +352,15 @@ func (b *builder) fold(p ast.Node) ast.Node {
 	if words <= b.opts.FoldWords {
 		return p
 	}
-	toks := b.tokens(p, false)
+	toks := b.firstTokens(p, false, b.opts.ExcerptWords)
+	for len(toks) > 0 && toks[len(toks)-1].key.text == " " {
+		toks = toks[:len(toks)-1]
+	}
 	var items []item
-	count, inWord := 0, false
 	for i := range toks {
-		t := &toks[i]
-		if t.key.text == " " {
-			if count >= b.opts.ExcerptWords {
-				break
-			}
-			inWord = false
-		} else if !inWord {
-			count++
-			inWord = true
+		if toks[i].atom == nil {
+			items = append(items, item{&toks[i], worddiff.Equal})
 		}
-		if t.atom != nil {
-			continue
-		}
-		items = append(items, item{t, worddiff.Equal})
 	}
 	excerpt := ast.NewParagraph()
 	b.rebuild(excerpt, items)
