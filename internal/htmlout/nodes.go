@@ -415,14 +415,11 @@ func (r nodeRenderer) renderCell(w util.BufWriter, source []byte, node ast.Node,
 		c.write(w, entering)
 		return ast.WalkContinue, nil
 	}
-	if document.HasRedline(n) {
-		// A mark added or removed in a redline: the mark itself, as
-		// marked, then what it means.
-		if !entering {
-			fmt.Fprintf(w, `<span class="visually-hidden">%s</span>`, attr(n.Alt))
+	if e := firstEdit(n); e != nil {
+		if entering {
+			writeEditedMark(w, c, n, e, source)
 		}
-		c.write(w, entering)
-		return ast.WalkContinue, nil
+		return ast.WalkSkipChildren, nil
 	}
 	// A mark (a tick) is drawn by the style sheet from data-mark; the
 	// cell's text is what it means, for screen readers, search and

@@ -2,6 +2,8 @@ package htmlout
 
 import (
 	_ "embed"
+	"fmt"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -56,4 +58,33 @@ func foldExcerpt(w util.BufWriter, node ast.Node, entering bool) bool {
 		_, _ = w.WriteString(")</span></summary>\n")
 	}
 	return true
+}
+
+// firstEdit returns the first insertion or deletion in n, or nil.
+func firstEdit(n ast.Node) *document.Edit {
+	var found *document.Edit
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if e, ok := c.(*document.Edit); ok && entering {
+			found = e
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// writeEditedMark writes a cell whose mark (a tick) a redline adds or
+// removes as the cell of a mark is written (the style sheet draws it from
+// data-mark), underlined or struck through by its class, with what it
+// means in an insertion or a deletion for screen readers.
+func writeEditedMark(w util.BufWriter, c cellTag, n *document.TableCell, e *document.Edit, source []byte) {
+	tag, class := "ins", "mark-inserted"
+	if e.Deleted {
+		tag, class = "del", "mark-deleted"
+	}
+	c.mark = strings.TrimSpace(document.Text(n, source))
+	c.class = strings.TrimSpace(c.class + " " + class)
+	c.write(w, true)
+	fmt.Fprintf(w, `<%s class="redline"><span class="visually-hidden">%s</span></%s>`, tag, attr(n.Alt), tag)
+	c.write(w, false)
 }

@@ -127,6 +127,11 @@ func TestParagraphs(t *testing.T) {
 			"Title of [-2017-]{+2018+}Text."},
 		{"a list item added", "- one\n- two\n", "- one\n- two\n- three\n",
 			"one\ntwo\n{+three+}"},
+		// what only the old version has, read from its own source
+		{"an autolink and code removed", "See <https://a.example/x> and `code` now.\n", "See now.\n",
+			"See [-https://a.example/x and code-] now."},
+		{"a paragraph with a link removed", "Keep.\n\nSee [the *site*](https://a.example/) \\* too.\n", "Keep.\n",
+			"Keep.\n[-See the site \\* too.-]"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			doc := compare(c.old, c.new, redline.Options{})

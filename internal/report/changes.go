@@ -83,11 +83,14 @@ func (c *Changes) BaseName() string {
 	return fmt.Sprintf("changes-%d-%d", c.From.Edition.Facts.Year, c.To.Edition.Facts.Year)
 }
 
-// metadata is what both writers declare of the redline.
+// metadata is what both writers declare of the redline: its title is
+// short ("Changes from 2017 to 2018", as a tab shows it), its subject
+// names the report.
 func (c *Changes) metadata() Metadata {
 	m := c.To.Metadata()
-	m.Title = fmt.Sprintf("Changes from %d to %d: %s", c.From.Edition.Facts.Year, c.To.Edition.Facts.Year, m.Title)
-	m.Subject = m.Title
+	title := fmt.Sprintf("Changes from %d to %d", c.From.Edition.Facts.Year, c.To.Edition.Facts.Year)
+	m.Subject = title + " in the report: " + m.Title
+	m.Title = title
 	return m
 }
 

@@ -35,6 +35,17 @@ func fixtureChanges(t testing.TB) *report.Changes {
 	return compareEditions(t, fromDir, toDir)
 }
 
+// fixtureChangesHTML is the HTML of the redline of the made-up 2018
+// edition against 2017.
+func fixtureChangesHTML(t *testing.T) []byte {
+	t.Helper()
+	h, err := fixtureChanges(t).HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
 // pdfChanges lays the redline out as its PDF sets it and counts the texts
 // of each mark, and gathers all the text.
 func pdfChanges(t *testing.T, c *report.Changes) (marks map[layout.Change]int, text string) {
