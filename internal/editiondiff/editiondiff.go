@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"unireport/internal/edition"
+	"unireport/internal/placeholder"
 )
 
 // Summary is what changed from one edition to another, by topic.
@@ -30,13 +31,15 @@ type Section struct {
 func (s Summary) Empty() bool { return len(s.Sections) == 0 }
 
 // Text is the summary as plain text, a heading line and a line per
-// sentence, for tests and the command line.
+// sentence, for tests and the command line. A value still to fill in
+// reads "[to fill in: …]". (The sentences themselves keep its mark, for
+// the writers to show it as a draft does.)
 func (s Summary) Text() string {
 	var b strings.Builder
 	for _, sec := range s.Sections {
 		fmt.Fprintf(&b, "## %s\n", sec.Title)
 		for _, t := range sec.Sentences {
-			fmt.Fprintf(&b, "- %s\n", t)
+			fmt.Fprintf(&b, "- %s\n", placeholder.Plain(t))
 		}
 	}
 	return b.String()
@@ -111,8 +114,8 @@ func (c comparer) presentation() []string {
 // the puts "the" before an office, as the report prints it ("Presented
 // by the President of …").
 func the(office string) string {
-	if office == "" {
-		return ""
+	if office == "" || placeholder.Has(office) {
+		return office
 	}
 	return "the " + office
 }
@@ -274,6 +277,10 @@ func (c comparer) vote() []string {
 	var out []string
 	fv, tv := c.from.Vote, c.to.Vote
 	c.was(&out, "The vote given", voteName(fv), voteName(tv))
+	if pending(c.from) || pending(c.to) {
+		// who voted how cannot be told yet
+		return append(out, "The vote's lists are still to fill in.")
+	}
 	was, now := columnOf(c.from), columnOf(c.to)
 	for _, p := range c.both() {
 		k := p[1].Key
@@ -303,12 +310,22 @@ func (c comparer) vote() []string {
 }
 
 // voteName names a vote: "the 2018 First Committee vote on A/C.1/73/L.36".
+// pending reports whether any of e's vote lists is still to fill in.
+func pending(e *edition.Edition) bool {
+	for _, col := range e.VoteColumns() {
+		if col.Gap != "" {
+			return true
+		}
+	}
+	return false
+}
+
 func voteName(v edition.Vote) string {
 	body := "First Committee"
 	switch {
 	case v.Body.Plenary():
 		body = "plenary"
-	case v.Body == "":
+	case v.Body == "" || placeholder.Has(string(v.Body)):
 		body = "(voting body to fill in)"
 	case !v.Body.FirstCommittee():
 		body = "\"" + v.Body.String() + "\""

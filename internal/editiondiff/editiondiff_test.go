@@ -121,3 +121,24 @@ func TestOtherKinds(t *testing.T) {
 		})
 	}
 }
+
+// TestDraftEdition: values still to fill in read as such, and a vote whose
+// lists are still to fill in is not read as every State's vote moved.
+func TestDraftEdition(t *testing.T) {
+	root := editions.Lay(t, map[string]string{"old": editions.Data2017, "new": editions.Data2017})
+	dir := filepath.Join(root, "new")
+	edit(t, dir, edition.FactsFile, `presented_by = "President of the Sixteenth Meeting of the States Parties"`, `presented_by = "TODO: the presenting office"`)
+	edit(t, dir, edition.VoteFile, "abstained = [\n", "abstained = [\"TODO: who abstained\",\n")
+	to, diags := edition.LoadDraft(dir)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	got := editiondiff.Compare(load(t, filepath.Join(root, "old")), to, editiondiff.Options{}).Text()
+	want := "## The edition\n" +
+		"- Presented by: the President of the Sixteenth Meeting of the States Parties → [to fill in: the presenting office].\n" +
+		"## The vote\n" +
+		"- The vote's lists are still to fill in.\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

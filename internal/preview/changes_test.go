@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
+	"unireport/internal/testkit/browser"
 	"unireport/internal/testkit/editions"
 )
 
@@ -91,5 +94,32 @@ func TestChangesPageWithoutPrevious(t *testing.T) {
 	page = body(t, do(s, http.MethodGet, changesPath, "localhost"))
 	if !strings.Contains(page, "does not build, so the changes cannot be shown") || !strings.Contains(page, "vote.toml:1:") {
 		t.Errorf("the changes page with a broken edition before:\n%.800s", page)
+	}
+}
+
+// TestChangesPageInBrowser opens /changes in Chromium from the draft's
+// bar, saves a data file, and sees the page reload with the change marked,
+// at the same place.
+func TestChangesPageInBrowser(t *testing.T) {
+	ctx := browser.New(t)
+	s, dir := newChangesServer(t)
+	base := start(t, s)
+	act(t, ctx, chromedp.EmulateViewport(1000, 700), chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS("main")))
+	act(t, ctx, chromedp.Click(chromedp.CSS(`.unireport-bar a[href="/changes"]`)), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if title := eval[string](t, ctx, `document.title`); title != "Changes from 2017 to 2018" {
+		t.Fatalf("the bar's link opened %q", title)
+	}
+	waitFor(t, "the page to listen", func() bool { return s.hub.size() == 1 })
+	y := eval[float64](t, ctx, `window.scrollTo(0, 1200); window.unireportMark = true; window.scrollY`)
+
+	path := filepath.Join(dir, "edition.toml")
+	save(t, path, strings.Replace(readFile(t, path), "letters = 34", "letters = 33", 1))
+	poll(t, ctx, "the changes page to reload with the save",
+		`!window.unireportMark && document.readyState === "complete" && document.body.innerText.includes("Letters written to States not party: 35 → 33.")`)
+	if got := eval[float64](t, ctx, `window.scrollY`); got < y-50 || got > y+50 {
+		t.Errorf("after the reload scrollY is %v, want %v kept", got, y)
+	}
+	if n := eval[float64](t, ctx, `[...document.querySelectorAll("ins.redline")].filter(e => e.textContent === "33").length`); n < 1 {
+		t.Error("the new count is not marked inserted in the report")
 	}
 }
