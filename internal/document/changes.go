@@ -85,14 +85,6 @@ func NewFold(excerpt, whole ast.Node, label string) *Fold {
 // Excerpt returns the paragraph of the first words.
 func (n *Fold) Excerpt() ast.Node { return n.FirstChild() }
 
-// Whole returns the whole paragraph.
-func (n *Fold) Whole() ast.Node {
-	if n.FirstChild() == nil {
-		return nil
-	}
-	return n.FirstChild().NextSibling()
-}
-
 // Kind implements ast.Node.
 func (n *Fold) Kind() ast.NodeKind { return KindFold }
 

@@ -67,8 +67,9 @@ func Compare(old, new *document.Document, preface []byte, opts Options) *documen
 		opts.Ellipsis = "…"
 	}
 	// The redline's source holds new's source, then old's, then the
-	// preface's and the texts the redline adds: new's nodes point into it
-	// as they are, old's once moved by the length of new's source.
+	// preface's: new's nodes point into it as they are, old's and the
+	// preface's once moved by where theirs starts. (The few words the
+	// redline adds, the legend's and a fold's ellipsis, hold their text.)
 	src := make([]byte, 0, len(new.Source)+len(old.Source)+len(preface)+256)
 	src = append(append(src, new.Source...), old.Source...)
 	b := &builder{src: src, oldSrc: old.Source, newSrc: new.Source, oldOff: len(new.Source), opts: opts}
