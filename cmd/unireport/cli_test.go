@@ -16,6 +16,7 @@ func TestCommandHelp(t *testing.T) {
 	}{
 		{"build", "usage: unireport build [-out DIR] [-draft] [-templates DIR] [-all | EDITION]\n"},
 		{"check", "usage: unireport check [-checklist] [-templates DIR] [EDITION]\n"},
+		{"changes", "usage: unireport changes [-from EDITION] [-out DIR] [-templates DIR] [EDITION]\n"},
 		{"new", "usage: unireport new [-from EDITION] YEAR\n"},
 		{"serve", "usage: unireport serve [-addr HOST:PORT] [-host NAME]... [-templates DIR] [EDITION]\n"},
 		{"version", "usage: unireport version\n"},
@@ -42,7 +43,7 @@ func TestCommandHelp(t *testing.T) {
 		if code != 0 || errOut != "" || !strings.HasPrefix(out, "usage: unireport COMMAND") {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q", args, code, out, errOut)
 		}
-		for _, cmd := range []string{"build", "check", "new", "serve", "version", "help"} {
+		for _, cmd := range []string{"build", "check", "changes", "new", "serve", "version", "help"} {
 			if !regexp.MustCompile(`(?m)^  ` + cmd + ` `).MatchString(out) {
 				t.Errorf("%q: the usage does not list %s", args, cmd)
 			}

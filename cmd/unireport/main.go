@@ -4,6 +4,7 @@
 //
 //	unireport build [-out DIR] [-draft] [-templates DIR] [-all | EDITION]   write the report as HTML and PDF
 //	unireport check [-checklist] [-templates DIR] [EDITION]                 check an edition's data and report every problem
+//	unireport changes [-from EDITION] [-out DIR] [-templates DIR] [EDITION]  write what changed since the edition before
 //	unireport new [-from EDITION] YEAR                                      start next year's edition from the last one
 //	unireport serve [-addr HOST:PORT] [-host NAME]... [-templates DIR] [EDITION]   preview the draft in a browser
 //	unireport version                                                       print unireport's version
@@ -44,6 +45,8 @@ Commands:
   build    write the report into output/<year>/
   check    load an edition's data, print every problem, exit 1 on errors;
            -checklist adds the editors' checklist
+  changes  write what changed since the edition before: a summary of the
+           data's changes, then the report with each change marked
   new      start next year's edition from the last one: unireport new 2018
   serve    preview the draft in a browser, rebuilt on every save
   version  print unireport's version (also: unireport --version)
@@ -61,6 +64,7 @@ const editionHelp = "EDITION is a year (the folder data/<year>) or an edition fo
 var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
 	"build":   build,
 	"check":   check,
+	"changes": changes,
 	"new":     newEdition,
 	"serve":   serve,
 	"version": version,

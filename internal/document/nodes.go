@@ -92,6 +92,8 @@ type TableRow struct {
 	ast.BaseBlock
 	Head bool   // a header row, repeated on each page the table spans
 	ID   string // an anchor for the row, e.g. state-armenia
+	// Change, in a redline, says whether the row is new, gone or changed.
+	Change RowChange
 }
 
 // Kind implements ast.Node.

@@ -63,9 +63,9 @@ func Newest(root string, before int) (Folder, error) {
 	return Folder{}, fmt.Errorf("no editions in %s/: an edition is a folder named by its year, e.g. %s/2017", root, root)
 }
 
-// previousDir is the folder of the edition before this one: beside it,
+// PreviousDir is the folder of the edition before this one: beside it,
 // with the highest year below this edition's; "" when there is none.
-func (e *Edition) previousDir() string {
+func (e *Edition) PreviousDir() string {
 	f, err := Newest(filepath.Dir(filepath.Clean(e.Dir)), e.Facts.Year)
 	if err != nil {
 		return ""

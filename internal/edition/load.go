@@ -88,7 +88,7 @@ func loadEdition(dir string, draft bool) (*Edition, diag.List) {
 // loadPrevious loads the edition before this one, on its own, for the
 // facts that compare the two.
 func (e *Edition) loadPrevious(diags *diag.List) {
-	dir := e.previousDir()
+	dir := e.PreviousDir()
 	if dir == "" {
 		return
 	}

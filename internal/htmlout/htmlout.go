@@ -92,6 +92,9 @@ func Render(doc *document.Document, opts Options) ([]byte, error) {
 	if document.HasGap(doc.Root) {
 		css += gapStyle
 	}
+	if document.HasRedline(doc.Root) {
+		css += redlineStyle
+	}
 	var out bytes.Buffer
 	err = page.Execute(&out, struct {
 		Options

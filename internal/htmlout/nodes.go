@@ -33,6 +33,9 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(document.KindTitleBlock, r.renderTitleBlock)
 	reg.Register(document.KindPageBreak, r.renderPageBreak)
 	reg.Register(document.KindGap, r.renderGap)
+	reg.Register(document.KindInsertion, r.renderEdit)
+	reg.Register(document.KindDeletion, r.renderEdit)
+	reg.Register(document.KindFold, r.renderFold)
 	reg.Register(east.KindTable, r.renderPipeTable)
 	reg.Register(east.KindTableHeader, r.renderPipeRow)
 	reg.Register(east.KindTableRow, r.renderPipeRow)
@@ -383,11 +386,14 @@ func (r nodeRenderer) renderRow(w util.BufWriter, source []byte, node ast.Node, 
 		if prev, ok := n.PreviousSibling().(*document.TableRow); !ok || prev.Head != n.Head {
 			fmt.Fprintf(w, "<%s>\n", group)
 		}
+		_, _ = w.WriteString("<tr")
 		if n.ID != "" {
-			fmt.Fprintf(w, `<tr id="%s">`, attr(n.ID))
-		} else {
-			_, _ = w.WriteString("<tr>")
+			fmt.Fprintf(w, ` id="%s"`, attr(n.ID))
 		}
+		if n.Change != document.RowSame {
+			fmt.Fprintf(w, ` class="row-%s"`, n.Change)
+		}
+		_, _ = w.WriteString(">")
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString("</tr>\n")
@@ -408,6 +414,12 @@ func (r nodeRenderer) renderCell(w util.BufWriter, source []byte, node ast.Node,
 	if n.Alt == "" {
 		c.write(w, entering)
 		return ast.WalkContinue, nil
+	}
+	if e := firstEdit(n); e != nil {
+		if entering {
+			writeEditedMark(w, c, n, e, source)
+		}
+		return ast.WalkSkipChildren, nil
 	}
 	// A mark (a tick) is drawn by the style sheet from data-mark; the
 	// cell's text is what it means, for screen readers, search and
@@ -515,6 +527,9 @@ func (r nodeRenderer) renderTitleBlock(w util.BufWriter, source []byte, node ast
 }
 
 func (r nodeRenderer) renderParagraph(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if foldExcerpt(w, node, entering) {
+		return ast.WalkContinue, nil
+	}
 	switch node.Parent().(type) {
 	case *document.TableCell, *document.Caption:
 		if node.Parent().ChildCount() == 1 {

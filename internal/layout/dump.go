@@ -5,8 +5,15 @@ import (
 	"strings"
 )
 
-// String names the style as R, B, I or BI, and a gap as GAP.
+// String names the style as R, B, I or BI, and a gap as GAP, with +ins
+// or +del after it for the words of a redline.
 func (s Style) String() string {
+	switch s.Change {
+	case Inserted:
+		return Style{Bold: s.Bold, Italic: s.Italic, Gap: s.Gap}.String() + "+ins"
+	case Deleted:
+		return Style{Bold: s.Bold, Italic: s.Italic, Gap: s.Gap}.String() + "+del"
+	}
 	switch {
 	case s.Gap:
 		return "GAP"

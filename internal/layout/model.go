@@ -212,6 +212,8 @@ type Run struct {
 	Link        string
 	FootnoteRef int
 	Gap         bool
+	// Change marks the words of a redline, inserted or deleted.
+	Change Change
 	// Elem, when set, is the run's own element (a Link or a Reference);
 	// else the run belongs to its block's.
 	Elem *Elem

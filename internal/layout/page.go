@@ -2,11 +2,26 @@ package layout
 
 // Style is the weight and slant a text fragment is set in. Gap marks a
 // value still to fill in (Run.Gap): always with Bold and Italic, so that a
-// Measurer measures it in the bold italic face it is drawn in.
+// Measurer measures it in the bold italic face it is drawn in. Change
+// marks the words of a redline (Run.Change), which the face does not
+// depend on.
 type Style struct {
 	Bold, Italic bool
 	Gap          bool
+	Change       Change
 }
+
+// Change marks text of a redline, one version of the report shown with
+// the changes from another: words inserted, drawn underlined, or deleted,
+// drawn struck through; both in a colour of their own too.
+type Change int8
+
+// The marks of a redline.
+const (
+	Unchanged Change = iota
+	Inserted
+	Deleted
+)
 
 // Measurer measures text. Width returns the advance width, in points, of s set
 // in style at size points. Layout assumes widths add up: the width of a string

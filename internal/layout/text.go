@@ -158,9 +158,9 @@ func (p *preparer) newTextBlock(runs []Run, elem *Elem, size float64, bold bool,
 		cur, open = token{}, false
 	}
 	for _, r := range runs {
-		st := Style{Bold: r.Bold || bold, Italic: r.Italic}
+		st := Style{Bold: r.Bold || bold, Italic: r.Italic, Change: r.Change}
 		if r.Gap {
-			st = Style{Bold: true, Italic: true, Gap: true}
+			st = Style{Bold: true, Italic: true, Gap: true, Change: r.Change}
 		}
 		look := seg{style: st, size: size, link: r.Link, elem: elem}
 		if r.Elem != nil {

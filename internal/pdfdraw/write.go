@@ -347,8 +347,12 @@ func (d *drawer) page(p layout.Page) error {
 			// reads as words.
 			s += " "
 		}
+		ink, inked := changeInk(t.Style.Change)
 		if t.Style.Gap {
-			pdf.SetTextColor(gapInk[0], gapInk[1], gapInk[2])
+			ink, inked = gapInk, true
+		}
+		if inked {
+			pdf.SetTextColor(ink[0], ink[1], ink[2])
 			d.text(t.X, t.Baseline, s)
 			pdf.SetTextColor(0, 0, 0)
 		} else {
@@ -357,6 +361,9 @@ func (d *drawer) page(p layout.Page) error {
 		if open && i == len(p.Texts)-1 {
 			pdf.RawWriteStr("EMC\n")
 		}
+	}
+	if hasChanges(p) {
+		d.artifact("", func() { d.changeLines(p) })
 	}
 	n := 0 // the links added to the page
 	for _, l := range p.Links {

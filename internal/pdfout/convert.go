@@ -90,6 +90,8 @@ func (c *converter) block(n ast.Node) []layout.Block {
 	case *ast.Paragraph, *ast.TextBlock:
 		e := c.para()
 		return []layout.Block{&layout.Paragraph{Runs: c.runs(n, style{elem: e}), Elem: e}}
+	case *document.Fold:
+		return []layout.Block{c.fold(n)}
 	case *ast.List:
 		l := &layout.List{Ordered: n.IsOrdered(), Start: n.Start}
 		le := c.parent.Add("L")
@@ -253,6 +255,7 @@ func (c *converter) gfmTable(n *east.Table) layout.Block {
 
 type style struct {
 	bold, italic bool
+	change       layout.Change // the words of a redline
 	link         string
 	// elem is the element the runs belong to: their block's, or a Link.
 	// A run carries it (Run.Elem) only when it is a Link or a Reference.
@@ -276,11 +279,11 @@ func (c *converter) runs(n ast.Node, st style) []layout.Run {
 			return
 		}
 		// join with the previous run when the style is the same
-		if k := len(out) - 1; k >= 0 && out[k].FootnoteRef == 0 && !out[k].Gap && out[k].Bold == st.bold && out[k].Italic == st.italic && out[k].Link == st.link && out[k].Elem == st.runElem() {
+		if k := len(out) - 1; k >= 0 && out[k].FootnoteRef == 0 && !out[k].Gap && out[k].Bold == st.bold && out[k].Italic == st.italic && out[k].Change == st.change && out[k].Link == st.link && out[k].Elem == st.runElem() {
 			out[k].Text += text
 			return
 		}
-		out = append(out, layout.Run{Text: text, Bold: st.bold, Italic: st.italic, Link: st.link, Elem: st.runElem()})
+		out = append(out, layout.Run{Text: text, Bold: st.bold, Italic: st.italic, Change: st.change, Link: st.link, Elem: st.runElem()})
 	}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
@@ -293,6 +296,13 @@ func (c *converter) runs(n ast.Node, st style) []layout.Run {
 			add(string(ch.Value))
 		case *ast.CodeSpan:
 			add(document.Text(ch, c.src))
+		case *document.Edit:
+			inner := st
+			inner.change = layout.Inserted
+			if ch.Deleted {
+				inner.change = layout.Deleted
+			}
+			out = append(out, c.runs(ch, inner)...)
 		case *ast.Emphasis:
 			inner := st
 			if ch.Level >= 2 {
@@ -314,16 +324,16 @@ func (c *converter) runs(n ast.Node, st style) []layout.Run {
 				inner.link = url
 				inner.elem, inner.own = st.elem.Add("Link"), true
 			}
-			out = append(out, layout.Run{Text: string(ch.Label(c.src)), Bold: inner.bold, Italic: inner.italic, Link: inner.link, Elem: inner.runElem()})
+			out = append(out, layout.Run{Text: string(ch.Label(c.src)), Bold: inner.bold, Italic: inner.italic, Change: inner.change, Link: inner.link, Elem: inner.runElem()})
 		case *document.Gap:
 			// a run of its own, never joined with the text around it
-			out = append(out, layout.Run{Text: placeholder.Text(ch.What), Bold: st.bold, Italic: st.italic, Link: st.link, Gap: true, Elem: st.runElem()})
+			out = append(out, layout.Run{Text: placeholder.Text(ch.What), Bold: st.bold, Italic: st.italic, Change: st.change, Link: st.link, Gap: true, Elem: st.runElem()})
 		case *ast.Image:
 			add(document.Text(ch, c.src)) // its alt text: the PDF carries no images
 		case *ast.RawHTML:
 			// dropped, as in HTML
 		case *east.FootnoteLink:
-			out = append(out, layout.Run{Text: strconv.Itoa(ch.Index), FootnoteRef: ch.Index, Elem: st.elem.Add("Reference")})
+			out = append(out, layout.Run{Text: strconv.Itoa(ch.Index), FootnoteRef: ch.Index, Change: st.change, Elem: st.elem.Add("Reference")})
 		case *east.FootnoteBacklink:
 			// a PDF has nothing to go back to
 		default:
@@ -340,4 +350,16 @@ func (c *converter) runs(n ast.Node, st style) []layout.Run {
 func (c *converter) reachable(url string) bool {
 	id, local := strings.CutPrefix(url, "#")
 	return !local || c.rows[id]
+}
+
+// fold converts a paragraph of a redline folded to its first words: in
+// print, those words and the label in italics; the whole is not printed.
+func (c *converter) fold(n *document.Fold) layout.Block {
+	e := c.para()
+	var runs []layout.Run
+	if ex := n.Excerpt(); ex != nil {
+		runs = c.runs(ex, style{elem: e})
+	}
+	runs = append(runs, layout.Run{Text: " "}, layout.Run{Text: "(" + n.Label + ")", Italic: true})
+	return &layout.Paragraph{Runs: runs, Elem: e}
 }

@@ -25,6 +25,9 @@ type snapshot struct {
 	source []*excerpt // when broken, the source around each problem (nil where none)
 	page   []byte     // the page served at /
 	pdf    *pdfCache  // nil when broken
+	// changes is the page of what changed since the edition before; nil
+	// when broken
+	changes *changesCache
 }
 
 // rendering is what the draft HTML of a report is rendered from: the page
@@ -101,7 +104,8 @@ func (s *Server) rebuild() bool {
 func (s *Server) runBuild(n int64) bool {
 	s.builds.Add(1)
 	start := time.Now()
-	next := s.build(s.cur.Load(), start, fmt.Sprintf("%s-%d", s.nonce, n), func() bool { return s.superseded(n) })
+	prev := s.cur.Load()
+	next := s.build(prev, start, fmt.Sprintf("%s-%d", s.nonce, n), func() bool { return s.superseded(n) })
 	if s.cfg.BuildHook != nil {
 		s.cfg.BuildHook()
 	}
@@ -117,6 +121,7 @@ func (s *Server) runBuild(n int64) bool {
 	s.cur.Store(next)
 	s.hub.broadcast(next.id)
 	s.logBuild(next, took)
+	s.changesAhead(prev, next)
 	return true
 }
 
@@ -155,7 +160,7 @@ func (s *Server) build(prev *snapshot, now time.Time, id string, stale func() bo
 		if prev != nil && unchanged(prev, shown, diags) {
 			return nil
 		}
-		next := &snapshot{id: id, diags: diags, report: r, built: now, shown: shown, pdf: &pdfCache{}}
+		next := &snapshot{id: id, diags: diags, report: r, built: now, shown: shown, pdf: &pdfCache{}, changes: &changesCache{}}
 		page, err := pageFor(next)
 		if err == nil {
 			next.page = page

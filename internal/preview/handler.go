@@ -27,6 +27,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		serve = s.servePage
 	case pdfPath:
 		serve = s.servePDF
+	case changesPath:
+		serve = s.serveChanges
 	case eventsPath:
 		serve = s.serveEvents
 	default:

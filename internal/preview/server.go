@@ -84,6 +84,8 @@ type Server struct {
 	cur    atomic.Pointer[snapshot]
 	logMu  sync.Mutex
 
+	previous previousReport // the edition before, for the changes page
+
 	buildMu  sync.Mutex // guards the fields below, and publishing
 	started  int64      // the number of the newest build started
 	running  int        // builds under way, superseded or not

@@ -49,7 +49,7 @@ type axeResult struct {
 
 // TestHTMLAccessibility runs axe-core, the engine of the accessibility
 // checkers in browsers' developer tools, on the final and the draft 2017
-// HTML in Chromium, with the rules of WCAG 2.2 AA and axe's best
+// HTML and the redline of the made-up 2018 edition against it in Chromium, with the rules of WCAG 2.2 AA and axe's best
 // practices: no violation, and nothing it could not judge in a cell that
 // holds a mark (a tick it cannot read). What it could not judge elsewhere
 // is logged: the participation table's corner header, two rows high, is
@@ -61,7 +61,7 @@ func TestHTMLAccessibility(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		html []byte
-	}{{"final", final}, {"draft", draft2017(t)}} {
+	}{{"final", final}, {"draft", draft2017(t)}, {"changes", fixtureChangesHTML(t)}} {
 		path := filepath.Join(t.TempDir(), c.name+".html")
 		if err := os.WriteFile(path, c.html, 0o644); err != nil {
 			t.Fatal(err)

@@ -7,9 +7,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"unireport/internal/edition"
 	"unireport/internal/report"
+	"unireport/internal/testkit/editions"
 )
 
 // build is a full build: load, check, merge, parse, and both writers.
@@ -156,4 +158,54 @@ func TestLargeEditionBuilds(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("350 States: %d pages (2017: %d)", len(p10), len(p1))
+}
+
+// changes is what unireport changes does: prepare both editions, compare
+// their reports, and write the redline as HTML and PDF.
+func changes(b *testing.B, fromDir, toDir string) {
+	from, diags := report.PrepareDraft(fromDir, templates)
+	if diags.HasErrors() {
+		b.Fatal(diags.Err())
+	}
+	to, diags := report.PrepareDraft(toDir, templates)
+	if diags.HasErrors() {
+		b.Fatal(diags.Err())
+	}
+	c := report.CompareReports(from, to)
+	if _, err := c.HTML(); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := c.PDF(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkChanges2017ToFixture is unireport changes on the made-up 2018
+// edition against 2017: load both, compose both, compare, and write the
+// redline as HTML and PDF.
+func BenchmarkChanges2017ToFixture(b *testing.B) {
+	fromDir, toDir := editions.ChangesPair(b)
+	for b.Loop() {
+		changes(b, fromDir, toDir)
+	}
+}
+
+// BenchmarkChangesVersusBuild times, turn by turn so that both see the
+// same load on the machine, a build of 2017 and the redline of the
+// made-up 2018 edition against it, and reports the redline's time as a
+// multiple of the build's (x-build; the aim is 2 at most).
+func BenchmarkChangesVersusBuild(b *testing.B) {
+	fromDir, toDir := editions.ChangesPair(b)
+	var built, compared time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		build(b, "../../data/2017")
+		t1 := time.Now()
+		changes(b, fromDir, toDir)
+		built, compared = built+t1.Sub(t0), compared+time.Since(t1)
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(built.Milliseconds())/n, "ms-build")
+	b.ReportMetric(float64(compared.Milliseconds())/n, "ms-changes")
+	b.ReportMetric(float64(compared)/float64(built), "x-build")
 }
