@@ -55,7 +55,7 @@ func (w *writer) block(n ast.Node, c ctx) {
 		}
 		w.blocks(n, inner)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		w.codeBlock(n, c)
+		w.codeBlock(n)
 	case *ast.ThematicBreak:
 		w.openPara(pPr{style: styleRule})
 		w.closePara()
@@ -196,7 +196,7 @@ func (w *writer) list(n *ast.List, c ctx) {
 }
 
 // codeBlock writes a code block as one paragraph, its lines kept.
-func (w *writer) codeBlock(n ast.Node, c ctx) {
+func (w *writer) codeBlock(n ast.Node) {
 	w.openPara(pPr{style: styleCode})
 	lines := n.Lines()
 	for i := range lines.Len() {
