@@ -98,3 +98,18 @@ func TestBookmarkName(t *testing.T) {
 		}
 	}
 }
+
+// A row of more cells than a page could hold is cut at maxColumns.
+func TestGridBounded(t *testing.T) {
+	wide := row{}
+	for range maxColumns + 50 {
+		wide.cells = append(wide.cells, cell{colSpan: 1, rowSpan: 1})
+	}
+	slots, n := grid([]row{wide, {cells: []cell{{colSpan: 100, rowSpan: 1}}}})
+	if n != maxColumns || len(slots[0]) != maxColumns {
+		t.Errorf("%d columns, %d places in the wide row; want %d", n, len(slots[0]), maxColumns)
+	}
+	if len(slots[1]) != maxColumns-99 || slots[1][0].span != 100 {
+		t.Errorf("the second row has %d places, its first spanning %d", len(slots[1]), slots[1][0].span)
+	}
+}

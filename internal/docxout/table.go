@@ -11,7 +11,8 @@ import (
 	"unireport/internal/document"
 )
 
-// maxColumns bounds a table's grid, as the PDF's layout does.
+// maxColumns bounds a table's grid, as the PDF's layout does, so that no
+// input makes a table of more places than its text has characters.
 const maxColumns = 200
 
 // table is a table of either kind, data table or pipe table, as the
@@ -125,6 +126,9 @@ func grid(rows []row) ([][]slot, int) {
 			}
 			for i := range rows[r].cells {
 				continueAt()
+				if col >= maxColumns {
+					break // the PDF's layout refuses such a table; here it is cut
+				}
 				c := &rows[r].cells[i]
 				cs, rs := max(c.colSpan, 1), min(max(c.rowSpan, 1), end-r)
 				// A span running into a cell from above stops short of it.
@@ -134,7 +138,7 @@ func grid(rows []row) ([][]slot, int) {
 						break
 					}
 				}
-				cs = max(min(cs, maxColumns-col), 1)
+				cs = min(cs, maxColumns-col)
 				line = append(line, slot{cell: c, col: col, span: cs, restart: rs > 1})
 				if rs > 1 {
 					active[col] = merge{cs, rs - 1}
