@@ -495,3 +495,22 @@ func TestLinksAndNotes(t *testing.T) {
 		t.Errorf("the second reference is not the note's number: %q", doc.TextOf())
 	}
 }
+
+// An edition's own fonts are named by their family, in the styles and the
+// font table, and in the watermark.
+func TestFont(t *testing.T) {
+	p := open(t, "x", docxout.Options{Font: "Noto Serif", Draft: true, Built: built})
+	if f := p.Part("word/styles.xml").Kid("docDefaults").All("rFonts"); len(f) != 1 || f[0].W("ascii") != "Noto Serif" || f[0].W("cs") != "Noto Serif" {
+		t.Error("the styles' defaults do not name the edition's font")
+	}
+	var names []string
+	for _, f := range p.Part("word/fontTable.xml").All("font") {
+		names = append(names, f.W("name"))
+	}
+	if !slices.Contains(names, "Noto Serif") || slices.Contains(names, docxout.DefaultFont) {
+		t.Errorf("the font table names %q", names)
+	}
+	if !strings.Contains(string(p.Raw["word/header1.xml"]), "font-family:&quot;Noto Serif&quot;") {
+		t.Error("the watermark is not in the edition's font")
+	}
+}
