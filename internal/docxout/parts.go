@@ -279,7 +279,7 @@ func (w *writer) footer() []byte {
 	w.out = &b
 	if w.opts.Draft {
 		w.openPara(pPr{style: styleDraftNote})
-		w.text(DraftNote(w.opts.Built), runFmt{})
+		w.text(draftNote(w.opts.Built), runFmt{})
 		w.closePara()
 	}
 	w.openPara(pPr{style: styleFooter})
@@ -294,9 +294,9 @@ func (w *writer) footer() []byte {
 	return b.Bytes()
 }
 
-// DraftNote is what a draft's footer says of its build time, as the
+// draftNote is what a draft's footer says of its build time, as the
 // PDF's does.
-func DraftNote(t time.Time) string {
+func draftNote(t time.Time) string {
 	return "Draft built " + t.UTC().Format("2006-01-02 15:04 UTC")
 }
 
