@@ -63,11 +63,12 @@ func runBadCase(t *testing.T, c badCase) {
 	project(t)
 	const htmlPath = "output/2017/universalization-status-2017.html"
 	const pdfPath = "output/2017/universalization-status-2017.pdf"
+	const docxPath = "output/2017/universalization-status-2017.docx"
 	if code, out, errOut := runCmd(t, "build"); code != 0 {
 		t.Fatalf("the first, good build failed: %s%s", out, errOut)
 	}
 	before := map[string][]byte{}
-	for _, p := range []string{htmlPath, pdfPath} {
+	for _, p := range []string{htmlPath, pdfPath, docxPath} {
 		before[p], _ = os.ReadFile(p)
 	}
 	for _, e := range c.Edit {

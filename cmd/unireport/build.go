@@ -19,8 +19,8 @@ const templatesDir = "templates"
 
 func build(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", "build [-out DIR] [-draft] [-templates DIR] [-all | EDITION]",
-		"Writes the report on EDITION as HTML and PDF into output/<year>/ and says\n"+
-			"so on stdout; problems go to stderr. Nothing is written on errors.\n"+editionHelp)
+		"Writes the report on EDITION as HTML, PDF and DOCX into output/<year>/ and\n"+
+			"says so on stdout; problems go to stderr. Nothing is written on errors.\n"+editionHelp)
 	out := fs.String("out", "", "write the report into `DIR` (default output/<year>; with -all, DIR/<year>)")
 	draft := fs.Bool("draft", false, "mark the report as a draft, with the editors' checklist at its end")
 	all := fs.Bool("all", false, "build every edition under data/")
@@ -161,8 +161,8 @@ func prepareEdition(dir, outDir string, opts buildOptions, stderr io.Writer) *pr
 	return &prepared{dir: dir, outDir: outDir, r: r, diags: diags}
 }
 
-// writeEdition renders a prepared edition and writes its HTML and PDF
-// together: both are replaced, or neither.
+// writeEdition renders a prepared edition and writes its HTML, PDF and
+// DOCX together: all are replaced, or none.
 func writeEdition(p *prepared, opts buildOptions, stdout, stderr io.Writer) int {
 	r, diags, dir := p.r, p.diags, p.dir
 	d := report.Draft{On: opts.draft}
@@ -176,8 +176,8 @@ func writeEdition(p *prepared, opts buildOptions, stdout, stderr io.Writer) int 
 		}
 		d.Built = built
 	}
-	// Render both before writing either, so that a failure leaves the
-	// previous pair as it was.
+	// Render all before writing any, so that a failure leaves the
+	// previous files as they were.
 	html, err := r.HTML(d)
 	if err != nil {
 		fmt.Fprintf(stderr, "unireport: %s: %v\n", dir, err)
@@ -190,19 +190,26 @@ func writeEdition(p *prepared, opts buildOptions, stdout, stderr io.Writer) int 
 	}
 	printDiagnostics(stderr, typeset) // words the PDF had to break
 	diags.Add(typeset...)
+	docx, err := r.DOCX(d)
+	if err != nil {
+		fmt.Fprintf(stderr, "unireport: %s: %v\n", dir, err)
+		return 1
+	}
 	htmlPath := filepath.Join(p.outDir, r.BaseName(d)+".html")
 	pdfPath := filepath.Join(p.outDir, r.BaseName(d)+".pdf")
-	// One call for both: if the PDF cannot be replaced, the HTML is put
-	// back as it was (see atomicfile.WriteAll).
+	docxPath := filepath.Join(p.outDir, r.BaseName(d)+".docx")
+	// One call for all three: if one cannot be replaced, those already
+	// replaced are put back as they were (see atomicfile.WriteAll).
 	if err := atomicfile.WriteAll([]atomicfile.File{
 		{Path: htmlPath, Data: html, Perm: 0o644},
 		{Path: pdfPath, Data: pdf, Perm: 0o644},
+		{Path: docxPath, Data: docx, Perm: 0o644},
 	}); err != nil {
 		fmt.Fprintf(stderr, "unireport: %v\n", err)
 		return 1
 	}
 	_, warnings := diags.Count()
-	fmt.Fprintf(stdout, "wrote %s and %s", htmlPath, pdfPath)
+	fmt.Fprintf(stdout, "wrote %s, %s and %s", htmlPath, pdfPath, docxPath)
 	if warnings > 0 {
 		fmt.Fprintf(stdout, " (%d warnings: run unireport check -checklist %s to see them)", warnings, dir)
 	}

@@ -32,7 +32,7 @@ func TestKilledBuildLeavesFilesWhole(t *testing.T) {
 	if out, err := run().CombinedOutput(); err != nil {
 		t.Fatalf("first build: %v\n%s", err, out)
 	}
-	files := []string{"output/2017/universalization-status-2017.html", "output/2017/universalization-status-2017.pdf"}
+	files := []string{"output/2017/universalization-status-2017.html", "output/2017/universalization-status-2017.pdf", "output/2017/universalization-status-2017.docx"}
 	old := readAll(t, files)
 	states := filepath.Join("data", "2017", "states.toml")
 	b, _ := os.ReadFile(states)

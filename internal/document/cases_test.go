@@ -16,14 +16,16 @@ import (
 
 // casesDir holds the named Markdown cases, NAME.md, with their goldens:
 // NAME.html, the HTML writer's body (checked by internal/htmlout's
-// TestCases), and NAME.layout, the PDF writer's pages as layout.Dump writes
-// them (checked by internal/pdfout's TestCases). Both fuzzers take the
-// cases as seeds (internal/testkit/fuzzseed).
+// TestCases), NAME.layout, the PDF writer's pages as layout.Dump writes
+// them (checked by internal/pdfout's TestCases), and NAME.docx.txt, the
+// DOCX writer's parts that hold the text (checked by internal/docxout's
+// TestCases). The fuzzers take the cases as seeds
+// (internal/testkit/fuzzseed).
 var casesDir = filepath.Join("testdata", "cases")
 
 // goldenExts are the goldens every case has, and the only other files the
 // folder holds.
-var goldenExts = []string{".html", ".layout"}
+var goldenExts = []string{".html", ".layout", ".docx.txt"}
 
 // Every case has both goldens, and every golden its case: a case renamed
 // or removed leaves no golden behind.
@@ -57,7 +59,7 @@ func TestCasesHaveGoldens(t *testing.T) {
 		delete(files, name+".md")
 		for _, ext := range goldenExts {
 			if !files[name+ext] {
-				t.Errorf("%s.md has no golden %s%s (run go test -update in internal/htmlout and internal/pdfout)", name, name, ext)
+				t.Errorf("%s.md has no golden %s%s (run go test -update in internal/htmlout, internal/pdfout and internal/docxout)", name, name, ext)
 			}
 			delete(files, name+ext)
 		}

@@ -31,6 +31,18 @@ type Result struct {
 	// Structure is the document's (Document.Structure), which the pages'
 	// texts point into.
 	Structure *Elem
+	// Tables are the columns of each table of the body (not those in
+	// cells or footnotes) as they were set, for a writer that sets the
+	// same tables again elsewhere (the DOCX).
+	Tables map[*Table]Columns
+}
+
+// Columns is how the layout set a table: its columns' widths in points,
+// left to right, and the size of its text, which is Geometry.TableSize
+// unless the table had to be set smaller to fit.
+type Columns struct {
+	Widths []float64
+	Size   float64
 }
 
 // Set is Layout that also reports the words it had to break between letters.
@@ -47,7 +59,7 @@ func Set(doc Document, g Geometry, m Measurer) (res Result, err error) {
 	if err := g.check(); err != nil {
 		return Result{}, err
 	}
-	p := &preparer{m: m, g: g, hyph: doc.Hyphenator, spaces: map[spaceKey]float64{}}
+	p := &preparer{m: m, g: g, hyph: doc.Hyphenator, spaces: map[spaceKey]float64{}, tables: map[*Table]Columns{}}
 	body, err := p.prepare(doc.Blocks, ctx{size: g.BodySize, align: AlignJustify, gap: g.ParagraphSpacing})
 	if err != nil {
 		return Result{}, fmt.Errorf("layout: %w", err)
@@ -68,7 +80,7 @@ func Set(doc Document, g Geometry, m Measurer) (res Result, err error) {
 		return Result{}, fmt.Errorf("layout: page %d: %w", len(pg.pages)+1, err)
 	}
 	fixLevels(pg.pages)
-	return Result{Pages: pg.pages, Warnings: p.warnings, Structure: doc.Structure}, nil
+	return Result{Pages: pg.pages, Warnings: p.warnings, Structure: doc.Structure, Tables: p.tables}, nil
 }
 
 func (g Geometry) check() error {

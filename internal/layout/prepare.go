@@ -93,6 +93,8 @@ type preparer struct {
 
 	where    Warning   // the table and column being laid out, for warnings
 	warnings []Warning // words broken between letters, each once
+
+	tables map[*Table]Columns // how each table outside cells and footnotes was set
 }
 
 // warn records that word was broken between letters where it is being set.

@@ -500,6 +500,7 @@ type tableItem struct {
 	head    section
 	body    section
 	units   [][2]int // body rows [r0, r1)
+	widths  []float64
 	ids     []string
 	minRowH float64
 	// mark, markLevel and rowMarks are the table's and its rows' outline
@@ -537,13 +538,17 @@ func (pt *prepTable) lay(x, w float64, out []item) []item {
 		// pages of its own, turned: laid out at their width
 		g := pt.p.g.turned()
 		a := g.content()
-		t := pt.fitted(a.W).layTable(a.X, a.W)
+		f := pt.fitted(a.W)
+		t := f.layTable(a.X, a.W)
+		pt.p.tables[pt.src] = Columns{Widths: t.widths, Size: f.size}
 		return append(out, turnItem{g}, t, turnItem{pt.p.g})
 	}
-	t := pt.fitted(w).layTable(x, w)
+	f := pt.fitted(w)
+	t := f.layTable(x, w)
 	if pt.nested {
 		return append(out, t.asLines()...)
 	}
+	pt.p.tables[pt.src] = Columns{Widths: t.widths, Size: f.size}
 	return append(out, t, gapItem{pt.g.ParagraphSpacing})
 }
 
@@ -559,6 +564,7 @@ func (pt *prepTable) layTable(x, w float64) *tableItem {
 		t.caption = append(t.caption, gapItem{pt.g.ParagraphSpacing / 2})
 	}
 	widths := pt.widths(w)
+	t.widths = widths
 	colX := make([]float64, len(widths)+1)
 	colX[0] = x
 	for i, cw := range widths {

@@ -18,11 +18,18 @@ import (
 // structure, in document order, for a tagged PDF: each block, row, cell and
 // linking run points to its element.
 func convert(doc *document.Document) layout.Document {
+	ld, _ := convertNodes(doc)
+	return ld
+}
+
+// convertNodes is convert that also returns the node each table was
+// converted from.
+func convertNodes(doc *document.Document) (layout.Document, map[*layout.Table]ast.Node) {
 	root := &layout.Elem{Role: "Document"}
-	c := converter{src: doc.Source, rows: rowIDs(doc), parent: root, out: layout.Document{
+	c := converter{src: doc.Source, rows: rowIDs(doc), parent: root, tables: map[*layout.Table]ast.Node{}, out: layout.Document{
 		Footnotes: map[int][]layout.Block{}, Structure: root, Notes: map[int]*layout.Elem{}}}
 	c.out.Blocks = c.blocks(doc.Root)
-	return c.out
+	return c.out, c.tables
 }
 
 // rowIDs are the anchors a PDF can link to within itself: table rows.
@@ -41,6 +48,8 @@ type converter struct {
 	src  []byte
 	out  layout.Document
 	rows map[string]bool
+	// tables maps each table to the node it comes from.
+	tables map[*layout.Table]ast.Node
 	// parent is the element new elements go under; cell, when set, is the
 	// table cell's, which the paragraphs directly in the cell belong to
 	// (a TD holds its text itself).
@@ -158,6 +167,7 @@ func (c *converter) titleBlock(n *document.TitleBlock) layout.Block {
 // outline.
 func (c *converter) dataTable(n *document.DataTable) layout.Block {
 	t := &layout.Table{Name: n.Name, Widths: n.Widths, Landscape: n.Landscape}
+	c.tables[t] = n
 	te := c.parent.Add("Table")
 	if cap := n.Caption(); cap != nil {
 		if !cap.Hidden {
@@ -231,6 +241,7 @@ func cellElem(tr *layout.Elem, header bool, scope string, headRow bool, colSpan,
 // gfmTable converts a pipe table an editor wrote in a template.
 func (c *converter) gfmTable(n *east.Table) layout.Block {
 	t := &layout.Table{}
+	c.tables[t] = n
 	te := c.parent.Add("Table")
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
 		var row layout.Row

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/yuin/goldmark/ast"
+
 	"unireport/internal/document"
 	"unireport/internal/fonts"
 	"unireport/internal/hyphen"
@@ -42,14 +44,23 @@ func Render(doc *document.Document, opts Options) ([]byte, error) {
 // RenderWarnings is Render that also returns the words the layout had to
 // break between letters (see layout.Warning).
 func RenderWarnings(doc *document.Document, opts Options) ([]byte, []layout.Warning, error) {
-	m := Measurer(opts.Fonts)
-	res, err := Set(doc, m, opts.Lang)
+	res, err := Set(doc, Measurer(opts.Fonts), opts.Lang)
 	if err != nil {
 		return nil, nil, err
 	}
+	pdf, err := Draw(res, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return pdf, res.Warnings, nil
+}
+
+// Draw draws a document that Set has laid out, set in opts.Fonts (the
+// fonts it was measured with).
+func Draw(res Typeset, opts Options) ([]byte, error) {
 	var buf bytes.Buffer
-	err = pdfdraw.Write(&buf, res.Pages, pdfdraw.Options{
-		Fonts: m.Fonts(),
+	err := pdfdraw.Write(&buf, res.Pages, pdfdraw.Options{
+		Fonts: Measurer(opts.Fonts).Fonts(),
 		Title: opts.Title, Author: opts.Author, Subject: opts.Subject, Keywords: opts.Keywords,
 		Creator: version.Program(), Language: opts.Lang,
 		Created: opts.Created, Modified: opts.Created,
@@ -57,9 +68,9 @@ func RenderWarnings(doc *document.Document, opts Options) ([]byte, []layout.Warn
 		Structure: res.Structure,
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return buf.Bytes(), res.Warnings, nil
+	return buf.Bytes(), nil
 }
 
 // Layout converts and lays out the document on A4 pages, without
@@ -69,19 +80,34 @@ func Layout(doc *document.Document, m layout.Measurer) ([]layout.Page, error) {
 	return res.Pages, err
 }
 
+// Typeset is a document laid out by Set: the layout's result, and the
+// columns of each table of the body as they were set, by the node the
+// table comes from (a *document.DataTable or a pipe table), for the DOCX
+// writer to set its tables as the PDF does.
+type Typeset struct {
+	layout.Result
+	Columns map[ast.Node]layout.Columns
+}
+
 // Set converts and lays out the document on A4 pages, hyphenated by the
 // rules of the language lang (a BCP 47 tag; none where there are no
 // patterns for it), and reports the words it had to break between letters.
-func Set(doc *document.Document, m layout.Measurer, lang string) (layout.Result, error) {
-	ld := convert(doc)
+func Set(doc *document.Document, m layout.Measurer, lang string) (Typeset, error) {
+	ld, nodes := convertNodes(doc)
 	if h, ok := hyphen.ForLanguage(lang); ok {
 		ld.Hyphenator = h
 	}
 	res, err := layout.Set(ld, layout.A4(), m)
 	if err != nil {
-		return layout.Result{}, fmt.Errorf("laying out the PDF: %w", err)
+		return Typeset{}, fmt.Errorf("laying out the PDF: %w", err)
 	}
-	return res, nil
+	cols := make(map[ast.Node]layout.Columns, len(res.Tables))
+	for t, c := range res.Tables {
+		if n, ok := nodes[t]; ok {
+			cols[n] = c
+		}
+	}
+	return Typeset{Result: res, Columns: cols}, nil
 }
 
 // Prepare does ahead of need the work that writing a PDF set in set (nil:

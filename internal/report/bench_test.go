@@ -14,7 +14,8 @@ import (
 	"unireport/internal/testkit/editions"
 )
 
-// build is a full build: load, check, merge, parse, and both writers.
+// build is a full build: load, check, merge, parse, and the three
+// writers (the DOCX sets its tables from the PDF's layout).
 func build(b *testing.B, dir string) {
 	r, diags := report.Prepare(dir, templates)
 	if diags.HasErrors() {
@@ -26,12 +27,32 @@ func build(b *testing.B, dir string) {
 	if _, err := r.PDF(report.Draft{}); err != nil {
 		b.Fatal(err)
 	}
+	if _, err := r.DOCX(report.Draft{}); err != nil {
+		b.Fatal(err)
+	}
 }
 
 // BenchmarkBuild2017 is a full build of the 2017 edition: load, check,
-// merge, parse, and both writers.
+// merge, parse, and the three writers.
 func BenchmarkBuild2017(b *testing.B) {
 	benchBuild(b, "../../data/2017", 35)
+}
+
+// BenchmarkDOCX2017 is what the DOCX adds to a build of the 2017 edition:
+// the writer alone, on the layout the PDF has made.
+func BenchmarkDOCX2017(b *testing.B) {
+	r, diags := report.Prepare("../../data/2017", templates)
+	if diags.HasErrors() {
+		b.Fatal(diags.Err())
+	}
+	if _, err := r.PDF(report.Draft{}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := r.DOCX(report.Draft{}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // BenchmarkBuild10x is a full build of an edition ten times the size of

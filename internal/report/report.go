@@ -1,5 +1,6 @@
 // Package report runs the pipeline: an edition's data and the templates
-// become one document tree, which the writers turn into HTML and PDF.
+// become one document tree, which the writers turn into HTML, PDF and
+// DOCX.
 package report
 
 import (
@@ -16,6 +17,7 @@ import (
 	"unireport/internal/compose"
 	"unireport/internal/diag"
 	"unireport/internal/document"
+	"unireport/internal/docxout"
 	"unireport/internal/edition"
 	"unireport/internal/fonts"
 	"unireport/internal/glyphs"
@@ -41,6 +43,29 @@ type Report struct {
 	draft         *document.Document
 	draftMarkdown []byte
 	draftOnce     sync.Once
+
+	// sets are the final's and the draft's trees laid out on pages, each
+	// once, for the PDF and the DOCX, which sets its tables' columns as
+	// the PDF does.
+	sets [2]typeset
+}
+
+type typeset struct {
+	once sync.Once
+	res  pdfout.Typeset
+	err  error
+}
+
+// typeset lays out the tree of d as the PDF sets it, once.
+func (r *Report) typeset(d Draft) (pdfout.Typeset, error) {
+	s := &r.sets[0]
+	if d.On {
+		s = &r.sets[1]
+	}
+	s.once.Do(func() {
+		s.res, s.err = pdfout.Set(r.Tree(d), pdfout.Measurer(r.Fonts), r.Edition.Facts.Language)
+	})
+	return s.res, s.err
 }
 
 // Prepare loads and checks the edition in dataDir for a final report,
@@ -230,17 +255,16 @@ func (r *Report) PDF(d Draft) ([]byte, error) {
 // layout had to break a word between letters (a word wider than its table
 // column even in the smallest type).
 func (r *Report) PDFWarnings(d Draft) ([]byte, diag.List, error) {
-	f := r.Edition.Facts
-	date := f.Date.Time()
-	if f.Date.IsZero() { // a draft whose date of presentation is still to fill in
-		date = d.Built
+	created, err := r.created(d)
+	if err != nil {
+		return nil, nil, err
 	}
-	created, err := SourceDate(date)
+	res, err := r.typeset(d)
 	if err != nil {
 		return nil, nil, err
 	}
 	m := r.Metadata()
-	pdf, warnings, err := pdfout.RenderWarnings(r.Tree(d), pdfout.Options{
+	pdf, err := pdfout.Draw(res, pdfout.Options{
 		Fonts:    r.Fonts,
 		Title:    m.Title,
 		Author:   m.Author,
@@ -251,7 +275,54 @@ func (r *Report) PDFWarnings(d Draft) ([]byte, diag.List, error) {
 		Draft:    d.On,
 		Built:    d.Built,
 	})
-	return pdf, r.typesetDiags(warnings), err
+	if err != nil {
+		return nil, nil, err
+	}
+	return pdf, r.typesetDiags(res.Warnings), nil
+}
+
+// created is the date the PDF and the DOCX give as their creation date:
+// SOURCE_DATE_EPOCH's where set, else the edition's date (a draft's build
+// time while its date is still to fill in).
+func (r *Report) created(d Draft) (time.Time, error) {
+	f := r.Edition.Facts
+	date := f.Date.Time()
+	if f.Date.IsZero() { // a draft whose date of presentation is still to fill in
+		date = d.Built
+	}
+	return SourceDate(date)
+}
+
+// DOCX renders the report as a Word document: the same tree as the PDF,
+// its tables with the columns the PDF's layout gave them, its pages A4
+// with the PDF's margins.
+func (r *Report) DOCX(d Draft) ([]byte, error) {
+	created, err := r.created(d)
+	if err != nil {
+		return nil, err
+	}
+	res, err := r.typeset(d)
+	if err != nil {
+		return nil, err
+	}
+	font := "" // the embedded Liberation Serif: Word's Times New Roman has its widths
+	if r.Fonts != nil && r.Fonts.Family != fonts.DefaultFamily {
+		font = r.Fonts.Family
+	}
+	m := r.Metadata()
+	return docxout.Render(r.Tree(d), docxout.Options{
+		Title:     m.Title,
+		Author:    m.Author,
+		Subject:   m.Subject,
+		Keywords:  m.Keywords,
+		Lang:      m.Lang,
+		Created:   created,
+		Draft:     d.On,
+		Built:     d.Built,
+		Generator: version.Program(),
+		Font:      font,
+		Columns:   res.Columns,
+	})
 }
 
 // TypesetWarnings lays the final report out as its PDF sets it and returns

@@ -19,7 +19,8 @@ import (
 
 // CasesDir is the folder of the named Markdown cases, from the project
 // folder root: one NAME.md a case, with its goldens NAME.html (htmlout's
-// body) and NAME.layout (pdfout's layout, as layout.Dump writes it).
+// body), NAME.layout (pdfout's layout, as layout.Dump writes it) and
+// NAME.docx.txt (docxout's parts that hold the text).
 var CasesDir = filepath.Join("internal", "document", "testdata", "cases")
 
 // Case is one named Markdown case.
@@ -30,7 +31,7 @@ type Case struct {
 }
 
 // GoldenPath returns the path of the case's golden with the extension ext
-// (".html", ".layout").
+// (".html", ".layout", ".docx.txt").
 func (c Case) GoldenPath(ext string) string {
 	return strings.TrimSuffix(c.Path, ".md") + ext
 }

@@ -1,6 +1,7 @@
 package seedtext
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -197,4 +198,107 @@ func TestParseErrors(t *testing.T) {
 			t.Errorf("Parse(%q): no error", text)
 		}
 	}
+}
+
+// InOrder finds the words of want that got has in the same order: as
+// many as the longest common subsequence has (by the classic table), and
+// in got in that order.
+func TestInOrder(t *testing.T) {
+	cases := []struct {
+		got, want string
+		n         int // want's words found
+	}{
+		{"a b c", "a b c", 3},
+		{"", "a b", 0},
+		{"a b", "", 0},
+		{"a x b y c", "a b c", 3},         // extra words do not count
+		{"a c b", "a b c", 2},             // one of two swapped words is lost
+		{"b c d a", "a b c d", 3},         // a moved to the end
+		{"h a b h c", "h a b c h", 4},     // a header repeated
+		{"a b a b a b", "b a b b", 4},     // several ways to align
+		{"x y z", "a b c", 0},             // nothing in common
+		{"p q a b c r s", "a b c q", 3},   // q comes before a in got
+		{"a a a", "a a a a", 3},           // one a too many in want
+		{"c b a", "a b c", 1},             // back to front: one word kept
+		{"a b c d e f", "a c e b d f", 4}, // two words moved
+	}
+	for _, c := range cases {
+		checkInOrder(t, strings.Fields(c.got), strings.Fields(c.want), c.n)
+	}
+	// Random lists over a small vocabulary, where alignments abound.
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 300 {
+		words := func() []string {
+			out := make([]string, rng.IntN(40))
+			for i := range out {
+				out[i] = string(rune('a' + rng.IntN(4)))
+			}
+			return out
+		}
+		got, want := words(), words()
+		checkInOrder(t, got, want, bruteLCS(got, want))
+	}
+
+	if got := Share(nil); got != 1 {
+		t.Errorf("Share of no words = %v, want 1", got)
+	}
+	if got := Share([]bool{true, false, true, true}); got != 0.75 {
+		t.Errorf("Share = %v, want 0.75", got)
+	}
+	m := Missing(strings.Fields("a b c d"), []bool{true, false, false, true}, 5)
+	if len(m) != 1 || !strings.Contains(m[0], "[b c]") || !strings.HasPrefix(m[0], "word 2:") {
+		t.Errorf("Missing = %q, want one run [b c] at word 2", m)
+	}
+}
+
+func checkInOrder(t *testing.T, got, want []string, n int) {
+	t.Helper()
+	found := InOrder(got, want)
+	if len(found) != len(want) {
+		t.Fatalf("InOrder(%q, %q) marks %d words, want %d", got, want, len(found), len(want))
+	}
+	var kept []string
+	for i, f := range found {
+		if f {
+			kept = append(kept, want[i])
+		}
+	}
+	if len(kept) != n {
+		t.Errorf("InOrder(%q, %q) finds %d words %q, want %d", got, want, len(kept), kept, n)
+	}
+	if !isSubsequence(kept, got) {
+		t.Errorf("InOrder(%q, %q) finds %q, which got does not have in that order", got, want, kept)
+	}
+}
+
+// bruteLCS is the length of the longest common subsequence by the
+// classic table.
+func bruteLCS(a, b []string) int {
+	t := make([][]int, len(a)+1)
+	for i := range t {
+		t[i] = make([]int, len(b)+1)
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			switch {
+			case a[i-1] == b[j-1]:
+				t[i][j] = t[i-1][j-1] + 1
+			case t[i-1][j] > t[i][j-1]:
+				t[i][j] = t[i-1][j]
+			default:
+				t[i][j] = t[i][j-1]
+			}
+		}
+	}
+	return t[len(a)][len(b)]
+}
+
+func isSubsequence(sub, s []string) bool {
+	i := 0
+	for _, w := range s {
+		if i < len(sub) && sub[i] == w {
+			i++
+		}
+	}
+	return i == len(sub)
 }
