@@ -335,7 +335,9 @@ func TestShortLabels(t *testing.T) {
 
 // TestBoundedTemplates: a template that would repeat for ever, or write
 // without end, is refused at its place before or while it runs, in well
-// under a second.
+// under a second on a quiet machine. The limit checked is a few seconds:
+// the test shares two cores with the browsers and LibreOffice of other
+// packages' tests, and an unbounded run would never return at all.
 func TestBoundedTemplates(t *testing.T) {
 	e := load(t, dataDir)
 	long := strings.Repeat("x", 400)
@@ -358,7 +360,7 @@ func TestBoundedTemplates(t *testing.T) {
 			dir := writeTemplate(t, c.text)
 			start := time.Now()
 			_, diags := compose.Compose(e, dir)
-			if took := time.Since(start); took > slowdown*2*time.Second {
+			if took := time.Since(start); took > slowdown*5*time.Second {
 				t.Errorf("took %v", took)
 			}
 			if !diags.HasErrors() || len(diags) != 1 {
