@@ -98,7 +98,7 @@ func (ts *Templates) ExecuteDraft(e *edition.Edition) ([]byte, diag.List) {
 
 func (ts *Templates) execute(e *edition.Edition, draft bool) ([]byte, diag.List) {
 	var diags diag.List
-	m := marker{e: e, on: draft}
+	m := marker{on: draft}
 	t, err := ts.parse(e, m)
 	if err != nil {
 		diags.Add(templateDiag(err, ts.Dir))
@@ -192,7 +192,6 @@ func rewordTemplateError(msg string) string {
 }
 
 // funcs are the template functions: wording helpers and the data tables.
-// In a draft (m on) the names they list are marked with their sources.
 func funcs(e *edition.Edition, m marker) template.FuncMap {
 	return template.FuncMap{
 		"words":   words,
@@ -200,11 +199,9 @@ func funcs(e *edition.Edition, m marker) template.FuncMap {
 		"plural":  plural,
 		"andList": andList,
 		"years":   years,
-		"names": func(states []*edition.State) []string {
-			return m.names(states, "PrintedName", (*edition.State).PrintedName)
-		},
+		"names":   func(states []*edition.State) []string { return mapNames(states, (*edition.State).PrintedName) },
 		"textNames": func(states []*edition.State) []string {
-			return m.names(states, "TextName", (*edition.State).TextName)
+			return mapNames(states, (*edition.State).TextName)
 		},
 		"sentence": sentence,
 		"sep":      sep,
@@ -214,12 +211,9 @@ func funcs(e *edition.Edition, m marker) template.FuncMap {
 	}
 }
 
-// marker marks the values of a draft with their sources; in a final (on
-// false) it leaves them as they are.
-type marker struct {
-	e  *edition.Edition
-	on bool
-}
+// marker marks the values of a draft's tables with their sources; in a
+// final (on false) it leaves them as they are.
+type marker struct{ on bool }
 
 // mark marks text as coming from src; a source with no file is none.
 func (m marker) mark(src provenance.Source, text string) string {
@@ -227,19 +221,6 @@ func (m marker) mark(src provenance.Source, text string) string {
 		return text
 	}
 	return provenance.Mark(src, text)
-}
-
-// names lists the States' names as the State's method (by its name, for
-// its source) gives them, each marked with where it is written.
-func (m marker) names(states []*edition.State, method string, name func(*edition.State) string) []string {
-	out := make([]string, len(states))
-	for i, s := range states {
-		out[i] = name(s)
-		if m.on {
-			out[i] = m.mark(m.e.NameSource(s, method), out[i])
-		}
-	}
-	return out
 }
 
 // table renders the data table called name with its settings. Every table
@@ -282,6 +263,14 @@ func table(e *edition.Edition, m marker, name string, args []string) (string, er
 		return positionsTable(e, m, o), nil
 	}
 	return "", fmt.Errorf("there is no table %q: the tables are \"vote\", \"participation\" and \"positions\"", name)
+}
+
+func mapNames(states []*edition.State, name func(*edition.State) string) []string {
+	out := make([]string, len(states))
+	for i, s := range states {
+		out[i] = name(s)
+	}
+	return out
 }
 
 // andList joins items as English does: "A", "A and B", "A, B and C".
@@ -360,13 +349,11 @@ func plural(v any, one, many string) (string, error) {
 }
 
 // sentence capitalises the first letter, to start a sentence with a name
-// such as "the Marshall Islands" (in a draft, the first letter after the
-// mark of the name's source).
+// such as "the Marshall Islands".
 func sentence(s string) string {
-	i := provenance.TextStart(s)
-	r, n := utf8.DecodeRuneInString(s[i:])
+	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 {
 		return s
 	}
-	return s[:i] + string(unicode.ToUpper(r)) + s[i+n:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -13,23 +13,25 @@ import (
 
 // A draft shows where each value it prints comes from (see
 // internal/provenance). Templates print values with actions such as
-// {{$f.StatesParties}}, {{.Count}}, {{words (len $never)}}; in a draft,
-// markSources rewrites every such action to hand the value, and what it
-// was read from, to a function that marks it with its source:
+// {{$f.StatesParties}}, {{.Count}} or {{words (len $never)}}; in a draft,
+// markSources rewrites each such action to hand the value it prints, and
+// what that was read from, to a function that marks the text with its
+// source:
 //
 //	{{$f.StatesParties}}  becomes  {{$f.StatesParties | unireportSource 7 $f}}
 //
-// where 7 says that the value is the field StatesParties of the first
-// value after it ($f). At run time the edition says where that field of
-// that value was read (edition.Source), and the function returns the
-// value's text, marked. The value itself is what the template computed,
-// untouched: only its printed text is marked, after every function has
-// done its work, so that marks never change what a template computes, and
-// the text without its marks is the final's, byte for byte.
+// where 7 says that the value is the field StatesParties of the value
+// after it ($f). At run time the edition says where that field of that
+// value was read (edition.Source), and the function returns the value's
+// text, marked. A list of names ({{andList (textNames $never)}}) has each
+// name marked with its own source.
 //
-// printf is rewritten likewise to mark each argument it formats from the
-// data (captions are built with it). A final is composed from the
-// templates as written.
+// Only printed text is marked, once every function has done its work: no
+// function and no condition ever sees a mark, so that the draft computes
+// what the final computes, and its text without the marks is the final's,
+// byte for byte. printf is the one function rewritten too, to mark each
+// value it formats, where its text goes only to be printed or to be a
+// table's caption (see printfFlow).
 
 const (
 	sourceFunc = "unireportSource"
@@ -42,6 +44,7 @@ type operand struct {
 	member string // "" for the receiver itself
 	hint   string // for a variable: the field or method that set it, e.g. NeverParticipated
 	count  bool   // the action prints how many the receiver holds (len)
+	names  string // the receiver's States are printed by this method's names (names, textNames)
 }
 
 // sources is one run's marking: what each rewritten action reads, by the
@@ -64,16 +67,19 @@ type printfCall struct {
 func markSources(t *template.Template, e *edition.Edition) {
 	s := &sources{e: e}
 	assigned := map[string]bool{}
+	flow := newPrintfFlow()
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil && tt.Tree.Root != nil {
 			findAssigned(tt.Tree.Root, assigned)
+			flow.list(tt.Tree.Root)
 		}
 	}
+	marked := flow.solve()
 	for _, tt := range t.Templates() {
 		if tt.Tree == nil || tt.Tree.Root == nil {
 			continue
 		}
-		w := rewriter{s: s, assigned: assigned}
+		w := rewriter{s: s, assigned: assigned, printfs: marked}
 		w.list(tt.Tree.Root, scope{vars: map[string]string{}})
 	}
 	t.Funcs(template.FuncMap{sourceFunc: s.mark, printfFunc: s.printf})
@@ -81,7 +87,8 @@ func markSources(t *template.Template, e *edition.Edition) {
 
 // scope is what the rewrite knows at a place of a template: for each
 // variable, the field or method that set it; and where dot was read from,
-// when it can be read again there (with over a field of a variable).
+// when it can be read again there (within a with over a field of a
+// variable).
 type scope struct {
 	vars map[string]string
 	dot  *dotOrigin
@@ -102,7 +109,8 @@ func (sc scope) with(dot *dotOrigin) scope {
 
 type rewriter struct {
 	s        *sources
-	assigned map[string]bool // variables set again with =, whose hint cannot be trusted
+	assigned map[string]bool             // variables set again with =, whose hint cannot be trusted
+	printfs  map[*parse.CommandNode]bool // the printf calls whose text may be marked
 }
 
 // findAssigned notes the variables that some action sets again ({{$x = …}}).
@@ -140,7 +148,7 @@ func (w *rewriter) list(l *parse.ListNode, sc scope) {
 	for _, n := range l.Nodes {
 		switch n := n.(type) {
 		case *parse.ActionNode:
-			w.printfs(n.Pipe, sc)
+			w.rewritePrintfs(n.Pipe, sc)
 			if len(n.Pipe.Decl) > 0 {
 				w.declare(n.Pipe, sc)
 				continue
@@ -166,7 +174,7 @@ func (w *rewriter) list(l *parse.ListNode, sc scope) {
 func (w *rewriter) branches(b *parse.BranchNode, sc scope, with bool) {
 	inner := sc.with(sc.dot)
 	if with {
-		inner.dot = w.dotOrigin(b.Pipe, sc)
+		inner.dot = w.dotOrigin(b.Pipe)
 	}
 	w.declare(b.Pipe, inner)
 	w.list(b.List, inner)
@@ -181,7 +189,7 @@ func (w *rewriter) declare(p *parse.PipeNode, sc scope) {
 	}
 	hint := ""
 	if k := len(p.Cmds); k > 0 {
-		if recv, member, ok := split(p.Cmds[k-1].Args[0]); ok && recv != nil && member != "" {
+		if _, member, ok := split(p.Cmds[k-1].Args[0]); ok {
 			hint = member
 		}
 	}
@@ -198,8 +206,8 @@ func (w *rewriter) declare(p *parse.PipeNode, sc scope) {
 // dotOrigin is where dot comes from within {{with $x.Field}}: a field of a
 // variable reads the same anywhere in the with, unless the variable is
 // set again.
-func (w *rewriter) dotOrigin(p *parse.PipeNode, sc scope) *dotOrigin {
-	if p == nil || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+func (w *rewriter) dotOrigin(p *parse.PipeNode) *dotOrigin {
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
 		return nil
 	}
 	v, ok := p.Cmds[0].Args[0].(*parse.VariableNode)
@@ -212,12 +220,16 @@ func (w *rewriter) dotOrigin(p *parse.PipeNode, sc scope) *dotOrigin {
 
 // wording are functions whose result is words of the template's chosen
 // by the data, never a value of it; and functions whose arguments are
-// conditions or positions, not what is printed.
+// conditions, positions or code, not what is printed.
 var wording = map[string]bool{
 	"sep": true, "plural": true, "table": true, stepFunc: true,
 	"not": true, "and": true, "or": true, "eq": true, "ne": true, "lt": true, "le": true, "gt": true, "ge": true,
 	"index": true, "slice": true, "call": true, "html": true, "js": true, "urlquery": true,
 }
+
+// namesBy are the functions that list States' names, and the method of a
+// State that names it.
+var namesBy = map[string]string{"names": "PrintedName", "textNames": "TextName"}
 
 // printing rewrites a printing action's pipeline to mark what it prints,
 // when it reads anything from the edition.
@@ -226,13 +238,13 @@ func (w *rewriter) printing(p *parse.PipeNode, sc scope) {
 		return
 	}
 	last := p.Cmds[len(p.Cmds)-1]
-	if id, ok := last.Args[0].(*parse.IdentifierNode); ok && wording[id.Ident] {
-		return
+	if id, ok := last.Args[0].(*parse.IdentifierNode); ok && (wording[id.Ident] || id.Ident == printfFunc) {
+		return // a rewritten printf marks its own values
 	}
 	var ops []operand
 	var recvs []parse.Node
 	for _, c := range p.Cmds {
-		w.operands(c, sc, false, &ops, &recvs)
+		w.operands(c, sc, operand{}, &ops, &recvs)
 	}
 	if len(ops) == 0 {
 		return
@@ -245,39 +257,46 @@ func (w *rewriter) printing(p *parse.PipeNode, sc scope) {
 
 // operands finds what a command reads from the edition: each field or
 // method it reads, with its receiver, and each variable or dot it prints.
-func (w *rewriter) operands(c *parse.CommandNode, sc scope, count bool, ops *[]operand, recvs *[]parse.Node) {
+// how carries what the functions around it do to them (len, names).
+func (w *rewriter) operands(c *parse.CommandNode, sc scope, how operand, ops *[]operand, recvs *[]parse.Node) {
 	args := c.Args
 	if id, ok := args[0].(*parse.IdentifierNode); ok {
 		if wording[id.Ident] {
 			return
 		}
-		count = count || id.Ident == "len"
+		how.count = how.count || id.Ident == "len"
+		if m, ok := namesBy[id.Ident]; ok {
+			how.names = m
+		}
 		args = args[1:]
 	}
 	for _, a := range args {
-		w.operand(a, sc, count, ops, recvs)
+		w.operand(a, sc, how, ops, recvs)
 	}
 }
 
-func (w *rewriter) operand(a parse.Node, sc scope, count bool, ops *[]operand, recvs *[]parse.Node) {
+// operand adds what a of a command reads from the edition.
+func (w *rewriter) operand(a parse.Node, sc scope, how operand, ops *[]operand, recvs *[]parse.Node) {
+	add := func(op operand, recv parse.Node) {
+		op.count, op.names = how.count, how.names
+		*ops = append(*ops, op)
+		*recvs = append(*recvs, recv)
+	}
 	switch a := a.(type) {
 	case *parse.PipeNode:
 		for _, c := range a.Cmds {
-			w.operands(c, sc, count, ops, recvs)
+			w.operands(c, sc, how, ops, recvs)
 		}
 		return
 	case *parse.DotNode:
-		*ops = append(*ops, operand{count: count})
-		*recvs = append(*recvs, a.Copy())
-		if d := sc.dot; d != nil && !count {
-			*ops = append(*ops, operand{member: d.member})
-			*recvs = append(*recvs, d.recv.Copy())
+		add(operand{}, a.Copy())
+		if d := sc.dot; d != nil && !how.count && how.names == "" {
+			add(operand{member: d.member}, d.recv.Copy())
 		}
 		return
 	case *parse.VariableNode:
 		if len(a.Ident) == 1 {
-			*ops = append(*ops, operand{hint: sc.vars[a.Ident[0]], count: count})
-			*recvs = append(*recvs, a.Copy())
+			add(operand{hint: sc.vars[a.Ident[0]]}, a.Copy())
 			return
 		}
 	}
@@ -285,14 +304,12 @@ func (w *rewriter) operand(a parse.Node, sc scope, count bool, ops *[]operand, r
 	if !ok {
 		return
 	}
-	if count {
-		// len .X counts the value of X itself
-		*ops = append(*ops, operand{hint: member, count: true})
-		*recvs = append(*recvs, a.Copy())
+	if how.count || how.names != "" {
+		// what is counted or named is the value of the member itself
+		add(operand{hint: member}, a.Copy())
 		return
 	}
-	*ops = append(*ops, operand{member: member})
-	*recvs = append(*recvs, recv)
+	add(operand{member: member}, recv)
 }
 
 // split cuts a field chain into its receiver and its last member:
@@ -335,37 +352,36 @@ func ident(name string, pos parse.Pos) *parse.IdentifierNode {
 }
 
 func number(n int, pos parse.Pos) *parse.NumberNode {
-	s := fmt.Sprint(n)
-	return &parse.NumberNode{NodeType: parse.NodeNumber, Pos: pos, IsInt: true, Int64: int64(n), Text: s}
+	return &parse.NumberNode{NodeType: parse.NodeNumber, Pos: pos, IsInt: true, Int64: int64(n), Text: fmt.Sprint(n)}
 }
 
-// printfs rewrites, in a pipeline and the pipelines in its arguments, each
-// call of printf that starts its pipeline (so that no value is piped into
-// it) to mark the arguments it formats.
-func (w *rewriter) printfs(p *parse.PipeNode, sc scope) {
+// rewritePrintfs rewrites, in a pipeline and the pipelines in its
+// arguments, each call of printf whose text may be marked (see
+// printfFlow) to mark the arguments it formats from the edition.
+func (w *rewriter) rewritePrintfs(p *parse.PipeNode, sc scope) {
 	if p == nil {
 		return
 	}
-	for i, c := range p.Cmds {
+	for _, c := range p.Cmds {
 		for _, a := range c.Args {
 			if inner, ok := a.(*parse.PipeNode); ok {
-				w.printfs(inner, sc)
+				w.rewritePrintfs(inner, sc)
 			}
 		}
-		id, ok := c.Args[0].(*parse.IdentifierNode)
-		if !ok || id.Ident != "printf" || i > 0 || len(c.Args) < 2 {
+		if !w.printfs[c] {
 			continue
 		}
 		var call printfCall
 		var recvs []parse.Node
 		for _, a := range c.Args[2:] {
 			k := len(call.ops)
-			w.operand(a, sc, false, &call.ops, &recvs)
+			w.operand(a, sc, operand{}, &call.ops, &recvs)
 			call.args = append(call.args, [2]int{k, len(call.ops)})
 		}
 		n := len(w.s.printfs)
 		w.s.printfs = append(w.s.printfs, call)
-		args := []parse.Node{ident(printfFunc, id.Pos), number(n, id.Pos)}
+		id := c.Args[0]
+		args := []parse.Node{ident(printfFunc, id.Position()), number(n, id.Position())}
 		args = append(args, c.Args[1:]...)
 		c.Args = append(args, recvs...)
 	}
@@ -373,21 +389,70 @@ func (w *rewriter) printfs(p *parse.PipeNode, sc scope) {
 
 // mark is the function a rewritten printing action ends with: the value
 // printed, marked with the source of the first operand the edition can
-// answer for. Any other value comes back as it was.
+// answer for; a list of names, each name with its own. Any other value
+// comes back as it was.
 func (s *sources) mark(n int, args ...any) any {
 	if n < 0 || n >= len(s.actions) || len(args) == 0 {
 		return nil // never: the rewrite wrote n
 	}
 	value := args[len(args)-1]
 	text, ok := printed(value)
-	if !ok || provenance.Has(text) {
+	if !ok || text == "" || provenance.Has(text) {
 		return value
 	}
 	ops, recvs := s.actions[n], args[:len(args)-1]
+	for i, op := range ops {
+		if op.names == "" || i >= len(recvs) {
+			continue
+		}
+		if states, ok := recvs[i].([]*edition.State); ok {
+			if marked, ok := s.markNames(text, states, op.names); ok {
+				return marked
+			}
+		}
+	}
 	if src, ok := s.source(ops, recvs); ok {
 		return provenance.Mark(src, text)
 	}
 	return value
+}
+
+// markNames marks, in text, the name of each State as method gives it,
+// in order, with where it is written; ok is false when text does not hold
+// them all in that order (a name capitalised to start a sentence is found
+// too).
+func (s *sources) markNames(text string, states []*edition.State, method string) (string, bool) {
+	if len(states) == 0 {
+		return "", false
+	}
+	var b strings.Builder
+	rest := text
+	for _, st := range states {
+		src, ok := s.e.Source(st, method, "")
+		if !ok {
+			return "", false
+		}
+		name := mapNames([]*edition.State{st}, namesMethod(method))[0]
+		i, n := strings.Index(rest, name), len(name)
+		if i < 0 {
+			i, n = strings.Index(rest, sentence(name)), len(sentence(name))
+		}
+		if i < 0 || name == "" {
+			return "", false
+		}
+		b.WriteString(rest[:i])
+		b.WriteString(provenance.Mark(src, rest[i:i+n]))
+		rest = rest[i+n:]
+	}
+	b.WriteString(rest)
+	return b.String(), true
+}
+
+func namesMethod(method string) func(*edition.State) string {
+	if method == "TextName" {
+		return (*edition.State).TextName
+	}
+	return (*edition.State).PrintedName
 }
 
 // source is the source of the first of ops the edition can answer for.
@@ -414,7 +479,7 @@ func (s *sources) source(ops []operand, recvs []any) (provenance.Source, bool) {
 // its source: fmt.Sprintf's text, once the marks are taken out.
 func (s *sources) printf(n int, format string, args ...any) string {
 	if n < 0 || n >= len(s.printfs) {
-		return fmt.Sprintf(format, args...)
+		return fmt.Sprintf(format, args...) // never: the rewrite wrote n
 	}
 	call := s.printfs[n]
 	if len(args) != len(call.args)+len(call.ops) {
@@ -454,7 +519,7 @@ type piece struct {
 // a format whose verbs this cannot tell apart alone (argument indexes,
 // widths from arguments, a % at the end).
 func verbs(format string) (out []piece, ok bool) {
-	lit := strings.Builder{}
+	var lit strings.Builder
 	for i := 0; i < len(format); {
 		c := format[i]
 		if c != '%' {
@@ -474,8 +539,7 @@ func verbs(format string) (out []piece, ok bool) {
 			i = j + 1
 			continue
 		}
-		// the verb is one character, which may be multi-byte
-		k := j + 1
+		k := j + 1 // the verb is one character, which may take more bytes
 		for k < len(format) && format[k]&0xC0 == 0x80 {
 			k++
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"unireport/internal/provenance"
 )
@@ -185,6 +186,9 @@ func (a *attacher) text(t *ast.Text) bool {
 // cut moves a cut at offset at before the backslash of an escape it would
 // part from what it escapes ("\*" stays whole).
 func (a *attacher) cut(at int) int {
+	if at >= len(a.source) || !util.IsPunct(a.source[at]) {
+		return at
+	}
 	k := 0
 	for at-k-1 >= 0 && a.source[at-k-1] == '\\' {
 		k++
