@@ -46,7 +46,7 @@ func markdown(directives goldmark.Extender) goldmark.Markdown {
 // the one the text without the marks gives, and Source is that text.
 func Parse(src []byte) *Document {
 	var spans []provenance.Span
-	if provenance.Has(src) {
+	if bytes.Contains(src, sourceOpen) {
 		src, spans = provenance.Strip(src)
 	}
 	md := markdown(directivesExt{})
@@ -58,6 +58,8 @@ func Parse(src []byte) *Document {
 	attachSources(root, src, spans)
 	return &Document{Root: root, Source: src}
 }
+
+var sourceOpen = []byte(provenance.Open)
 
 // Directives is the goldmark extension for the directive blocks and the
 // gaps of a draft (placeholder marks, see Gap).

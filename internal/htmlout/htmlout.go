@@ -122,6 +122,7 @@ func Render(doc *document.Document, opts Options) ([]byte, error) {
 		sources = SourcesEnd(opts.Editor, opts.EditorRoot)
 	}
 	var out bytes.Buffer
+	out.Grow(len(body) + len(css) + len(sources) + 4<<10) // the page is its parts and a little markup
 	err = page.Execute(&out, struct {
 		Options
 		Style      template.CSS
@@ -148,6 +149,7 @@ func Body(doc *document.Document) ([]byte, error) {
 		util.Prioritized(nodeRenderer{headers: map[*document.TableCell]cellHeaders{}}, 100),
 	))
 	var buf bytes.Buffer
+	buf.Grow(2 * len(doc.Source)) // the markup of a draft with its sources doubles its text, about
 	if err := r.Render(&buf, doc.Source, doc.Root); err != nil {
 		return nil, fmt.Errorf("rendering HTML: %w", err)
 	}

@@ -16,6 +16,7 @@
 package provenance
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -77,7 +78,7 @@ var delimiters = strings.NewReplacer(Open, "", Sep, "", Close, "")
 func clean(s string) string { return delimiters.Replace(s) }
 
 // Has reports whether s holds a mark.
-func Has[T string | []byte](s T) bool { return strings.Contains(string(s), Open) }
+func Has(s string) bool { return strings.Contains(s, Open) }
 
 // Span is a stretch of the text Strip returns, [Start, End) in bytes, and
 // the source of the value it holds.
@@ -90,8 +91,8 @@ type Span struct {
 // in order, the stretches of that text that were marked, with their
 // sources. Spans never overlap: inside a mark that holds another (which
 // Mark never writes), the inner one's source holds for its text. Every
-// delimiter is taken out, even where it does not belong to a whole mark:
-// an Open whose header is cut short, a stray Sep or Close.
+// delimiter of UTF-8 text is taken out, even where it does not belong to a
+// whole mark: an Open whose header is cut short, a stray Sep or Close.
 func Strip(s []byte) (text []byte, spans []Span) {
 	out := make([]byte, 0, len(s))
 	var open []Source // the marks around the text being copied, innermost last
@@ -110,9 +111,11 @@ func Strip(s []byte) (text []byte, spans []Span) {
 	for i := 0; i < len(s); {
 		// Every delimiter is three bytes: EE 80 84 to EE 80 86.
 		if s[i] != 0xEE || i+2 >= len(s) || s[i+1] != 0x80 || s[i+2] < 0x84 || s[i+2] > 0x86 {
-			j := i + 1
-			for j < len(s) && s[j] != 0xEE {
-				j++
+			j := bytes.IndexByte(s[i+1:], 0xEE)
+			if j < 0 {
+				j = len(s)
+			} else {
+				j += i + 1
 			}
 			out = append(out, s[i:j]...)
 			i = j
@@ -120,7 +123,7 @@ func Strip(s []byte) (text []byte, spans []Span) {
 		}
 		switch string(s[i : i+3]) {
 		case Open:
-			src, n, ok := header(s[i+3:])
+			src, n, ok := header(string(s[i+3 : i+3+headerLen(s[i+3:])]))
 			if !ok {
 				i += 3 // a header cut short: its text stays, as text
 				continue
@@ -144,16 +147,32 @@ func Strip(s []byte) (text []byte, spans []Span) {
 	return out, spans
 }
 
+// headerLen is how long the header at the start of s can be: up to its
+// fourth Sep, or all of s.
+func headerLen(s []byte) int {
+	n := 0
+	for range 4 {
+		i := bytes.Index(s[n:], sep)
+		if i < 0 {
+			return len(s)
+		}
+		n += i + len(Sep)
+	}
+	return n
+}
+
+var sep = []byte(Sep)
+
 // header reads the four fields of a mark's header from s, just after its
 // Open: the source, and the header's length with its Seps.
-func header(s []byte) (src Source, n int, ok bool) {
+func header(s string) (src Source, n int, ok bool) {
 	var fields [4]string
 	for k := range fields {
-		i := strings.Index(string(s[n:]), Sep)
+		i := strings.Index(s[n:], Sep)
 		if i < 0 {
 			return Source{}, 0, false
 		}
-		f := string(s[n : n+i])
+		f := s[n : n+i]
 		if strings.Contains(f, Open) || strings.Contains(f, Close) {
 			return Source{}, 0, false
 		}
@@ -183,7 +202,7 @@ func Plain(s string) string {
 func TextStart(s string) int {
 	i := 0
 	for strings.HasPrefix(s[i:], Open) {
-		_, n, ok := header([]byte(s[i+len(Open):]))
+		_, n, ok := header(s[i+len(Open):])
 		if !ok {
 			break
 		}

@@ -78,7 +78,8 @@ func prepare(dataDir, tmplDir string, draft bool) (*Report, diag.List) {
 	}
 	r := &Report{Edition: e, Markdown: md, Warnings: diags, Fonts: set, templates: tmplDir}
 	if draft {
-		r.marked, r.Markdown = md, []byte(provenance.Plain(string(md)))
+		r.marked = md
+		r.Markdown, _ = provenance.Strip(md)
 	}
 	r.Doc = document.Parse(r.Markdown)
 	return r, diags
