@@ -19,15 +19,30 @@
     const m = /^(.*?)(?::(\d+))?(?::(\d+))?$/.exec(s);
     return { path: m[1], line: m[2] || "1", col: m[3] || "1" };
   };
+  // The path made absolute against the root, "." and ".." resolved (a
+  // browser would resolve them in the URL, against the wrong folder), with
+  // forward slashes.
   const absolute = (path) => {
-    if (!root || path.startsWith("/") || path.startsWith("\\") || /^[A-Za-z]:[\\/]/.test(path)) return path;
-    const sep = root.includes("\\") && !root.includes("/") ? "\\" : "/";
-    return root.replace(/[\\/]+$/, "") + sep + path.replace(/^\.[\\/]/, "");
+    path = path.replace(/\\/g, "/");
+    const abs = path.startsWith("/") || /^[A-Za-z]:\//.test(path);
+    const parts = ((abs || !root ? "" : root.replace(/\\/g, "/") + "/") + path).split("/");
+    const out = [];
+    for (const [i, part] of parts.entries()) {
+      if (part === "." || (part === "" && i > 0 && i < parts.length - 1)) continue;
+      if (part === ".." && out.length > 1) out.pop();
+      else if (part !== "..") out.push(part);
+    }
+    return out.join("/");
   };
+  // {path} is the absolute path with forward slashes, as URLs write it
+  // (C:/data/2017/states.toml), made safe in a URL; after a single slash,
+  // as in vscode://file/{path}, a path's own leading slash is not doubled.
   const editorURL = (src) => {
     const p = position(src);
+    const url = encodeURI(absolute(p.path)).replaceAll("#", "%23").replaceAll("?", "%3F").replaceAll("&", "%26");
     return editor
-      .replaceAll("{path}", encodeURI(absolute(p.path)).replaceAll("#", "%23").replaceAll("?", "%3F"))
+      .replace(/(^|[^/])\/\{path\}/g, (m, before) => before + "/" + (url.startsWith("/") ? url.slice(1) : url))
+      .replaceAll("{path}", url)
       .replaceAll("{line}", p.line)
       .replaceAll("{col}", p.col);
   };
