@@ -38,9 +38,10 @@ func (n *Provenance) Dump(source []byte, level int) {
 
 // attachSources wraps, in a Provenance node, the inline content of the
 // tree that comes from each span of source (offsets into the text the
-// tree was parsed from): the text, split where a span starts or ends, and
-// the gaps. Content of one span that lies side by side is one node, which
-// holds the emphasis or code span that the span covers whole.
+// tree was parsed from): the text, split where a span starts or ends; the
+// gaps and code spans, whole, that start in a span. Content of one span
+// that lies side by side is one node, which holds an emphasis that the
+// span covers whole.
 func attachSources(root ast.Node, source []byte, spans []provenance.Span) {
 	if len(spans) == 0 {
 		return
@@ -52,7 +53,7 @@ func attachSources(root ast.Node, source []byte, spans []provenance.Span) {
 			return ast.WalkContinue, nil
 		}
 		switch n.(type) {
-		case *ast.Text, *Gap:
+		case *ast.Text, *Gap, *ast.CodeSpan:
 			leaves = append(leaves, n)
 			return ast.WalkSkipChildren, nil
 		}
@@ -66,7 +67,11 @@ func attachSources(root ast.Node, source []byte, spans []provenance.Span) {
 		case *ast.Text:
 			changed = a.text(n)
 		case *Gap:
-			changed = a.gap(n)
+			changed = a.gap(n, n.Pos())
+		case *ast.CodeSpan:
+			if t, ok := n.FirstChild().(*ast.Text); ok {
+				changed = a.gap(n, t.Segment.Start)
+			}
 		}
 		if changed {
 			parents[parent] = true
@@ -108,12 +113,12 @@ func (a *attacher) wrap(n ast.Node, i int) *Provenance {
 	return p
 }
 
-// gap wraps a gap that starts inside a span.
-func (a *attacher) gap(g *Gap) bool {
-	at := g.Pos()
+// gap wraps a node that is one piece, a gap or a code span (whose
+// writers read its text only), when it starts at offset at inside a span.
+func (a *attacher) gap(n ast.Node, at int) bool {
 	i := a.find(at)
 	if i < len(a.spans) && a.spans[i].Start <= at {
-		a.wrap(g, i)
+		a.wrap(n, i)
 		return true
 	}
 	return false
@@ -200,14 +205,11 @@ func (a *attacher) cut(at int) int {
 }
 
 // liftable are the inline nodes that a Provenance node may hold whole,
-// rather than sit inside them: emphasis and code spans, never a link,
-// which is a control of its own.
+// rather than sit inside them: emphasis, never a link, which is a control
+// of its own. (A code span is held whole, or not at all.)
 func liftable(n ast.Node) bool {
-	switch n.(type) {
-	case *ast.Emphasis, *ast.CodeSpan:
-		return true
-	}
-	return false
+	_, ok := n.(*ast.Emphasis)
+	return ok
 }
 
 // join merges the Provenance children of n that hold content of one span
