@@ -93,15 +93,34 @@ func (r nodeRenderer) renderGap(w util.BufWriter, source []byte, node ast.Node, 
 // focus, but inside a link, which has the focus itself.
 func (r nodeRenderer) renderProvenance(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
-		_, _ = w.WriteString("</span>")
+		if _, code := node.FirstChild().(*ast.CodeSpan); !code || node.ChildCount() != 1 {
+			_, _ = w.WriteString("</span>")
+		}
 		return ast.WalkContinue, nil
 	}
 	n := node.(*document.Provenance)
-	_, _ = w.WriteString(`<span class="src"` + sourceAttrs(n.Source))
+	focus := ""
 	if !inLink(n) {
-		_, _ = w.WriteString(` tabindex="0"`)
+		focus = ` tabindex="0"`
 	}
-	_, _ = w.WriteString(">")
+	if code, ok := n.FirstChild().(*ast.CodeSpan); ok && n.ChildCount() == 1 {
+		// a position in code (the checklist's): the code element names
+		// it, as the preview's list of problems does
+		_, _ = w.WriteString(`<code class="src"` + focus + sourceAttrs(n.Source) + ">")
+		for c := code.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				// as goldmark writes a code span: a line end is a space
+				v := t.Segment.Value(source)
+				if l := len(v); l > 0 && v[l-1] == '\n' {
+					v = append(v[:l-1:l-1], ' ')
+				}
+				_, _ = w.Write(util.EscapeHTML(v))
+			}
+		}
+		_, _ = w.WriteString("</code>")
+		return ast.WalkSkipChildren, nil
+	}
+	_, _ = w.WriteString(`<span class="src"` + sourceAttrs(n.Source) + focus + ">")
 	return ast.WalkContinue, nil
 }
 

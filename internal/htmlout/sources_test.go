@@ -21,6 +21,10 @@ func TestSourcesRendered(t *testing.T) {
 			`<h1 id="status"><span class="src" data-src="data/2017/edition.toml:8:9" tabindex="0">Status</span></h1>` + "\n"},
 		{"Nonetheless, " + provenance.Mark(srcCount, "35") + " States",
 			`<p>Nonetheless, <span class="src" data-src="data/2017/states.toml:10:1" data-src-from="count of [[state]] in &quot;states.toml&quot;" tabindex="0">35</span> States</p>` + "\n"},
+		// a position in code, as the checklist lists them: the code
+		// element names it, as the preview's list of problems does
+		{"- `" + provenance.Mark(srcTitle, "data/2017/edition.toml:8:9 <x>") + "`: the title",
+			"<ul>\n<li><code class=\"src\" tabindex=\"0\" data-src=\"data/2017/edition.toml:8:9\">data/2017/edition.toml:8:9 &lt;x&gt;</code>: the title</li>\n</ul>\n"},
 		// in a link, which has the focus, the value does not take it
 		{"[" + provenance.Mark(srcTitle, "site") + "](https://example.org)",
 			`<p><a href="https://example.org"><span class="src" data-src="data/2017/edition.toml:8:9">site</span></a></p>` + "\n"},
