@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -18,17 +19,21 @@ import (
 const templatesDir = "templates"
 
 func build(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [-out DIR] [-draft] [-templates DIR] [-all | EDITION]",
+	fs := newFlags("build", "build [-out DIR] [-draft [-editor URL-TEMPLATE]] [-templates DIR] [-all | EDITION]",
 		"Writes the report on EDITION as HTML, PDF and DOCX into output/<year>/ and\n"+
 			"says so on stdout; problems go to stderr. Nothing is written on errors.\n"+editionHelp)
 	out := fs.String("out", "", "write the report into `DIR` (default output/<year>; with -all, DIR/<year>)")
 	draft := fs.Bool("draft", false, "mark the report as a draft, with the editors' checklist at its end")
 	all := fs.Bool("all", false, "build every edition under data/")
 	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
+	editor := editorFlag(fs)
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
-	opts := buildOptions{templates: *tmpl, draft: *draft}
+	if editor.tmpl != "" && !*draft {
+		return misuse(fs, stderr, "-editor is for drafts, which show where each value comes from: add -draft")
+	}
+	opts := buildOptions{templates: *tmpl, draft: *draft, editor: editor.tmpl}
 	// Most editions are set in the embedded fonts and in English: the PDF
 	// writer's share of the work for those starts now, on another core,
 	// while the edition loads.
@@ -49,6 +54,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 type buildOptions struct {
 	templates string
 	draft     bool
+	editor    string // a draft's editor URL template; "" copies positions
 }
 
 // buildAll builds every edition folder under root into out/<year>, going on
@@ -175,6 +181,15 @@ func writeEdition(p *prepared, opts buildOptions, stdout, stderr io.Writer) int 
 			return 1
 		}
 		d.Built = built
+		if opts.editor != "" {
+			// the page opens absolute paths: positions are relative to here
+			wd, err := os.Getwd()
+			if err != nil {
+				fmt.Fprintf(stderr, "unireport: %v\n", err)
+				return 1
+			}
+			d.Editor, d.EditorRoot = opts.editor, wd
+		}
 	}
 	// Render all before writing any, so that a failure leaves the
 	// previous files as they were.

@@ -14,11 +14,11 @@ func TestCommandHelp(t *testing.T) {
 	for _, c := range []struct {
 		cmd, synopsis string
 	}{
-		{"build", "usage: unireport build [-out DIR] [-draft] [-templates DIR] [-all | EDITION]\n"},
+		{"build", "usage: unireport build [-out DIR] [-draft [-editor URL-TEMPLATE]] [-templates DIR] [-all | EDITION]\n"},
 		{"check", "usage: unireport check [-checklist] [-templates DIR] [EDITION]\n"},
 		{"changes", "usage: unireport changes [-from EDITION] [-out DIR] [-templates DIR] [EDITION]\n"},
 		{"new", "usage: unireport new [-from EDITION] YEAR\n"},
-		{"serve", "usage: unireport serve [-addr HOST:PORT] [-host NAME]... [-templates DIR] [EDITION]\n"},
+		{"serve", "usage: unireport serve [-addr HOST:PORT] [-host NAME]... [-editor URL-TEMPLATE] [-templates DIR] [EDITION]\n"},
 		{"version", "usage: unireport version\n"},
 	} {
 		for _, args := range [][]string{{"help", c.cmd}, {c.cmd, "-h"}, {c.cmd, "-help"}, {c.cmd, "--help"}} {
@@ -67,6 +67,9 @@ func TestMisuse(t *testing.T) {
 		{[]string{"build", "2016", "2017"}, "give one edition at most", "usage: unireport build "},
 		{[]string{"serve", "-addr"}, "flag needs an argument: -addr", "usage: unireport serve "},
 		{[]string{"serve", "2016", "2017"}, "give one edition at most", "usage: unireport serve "},
+		{[]string{"serve", "-editor", "javascript:alert('{path}')"}, "may not be a javascript: URL", "usage: unireport serve "},
+		{[]string{"serve", "-editor", "vscode://file/"}, "must name the file as {path}", "usage: unireport serve "},
+		{[]string{"build", "-editor", "vscode://file/{path}", "2017"}, "-editor is for drafts", "usage: unireport build "},
 		{[]string{"new"}, "give one YEAR", "usage: unireport new "},
 		{[]string{"new", "next"}, `"next" is not a year`, "usage: unireport new "},
 		{[]string{"new", "2018", "-x"}, "flag provided but not defined: -x", "usage: unireport new "},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 
+	"unireport/internal/htmlout"
 	"unireport/internal/preview"
 )
 
@@ -24,12 +26,15 @@ func serve(args []string, stdout, stderr io.Writer) int {
 
 // serveUntil is serve, stopping when ctx is done instead of on a signal.
 func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "serve [-addr HOST:PORT] [-host NAME]... [-templates DIR] [EDITION]",
-		"Serves the draft report on EDITION, rebuilt and reloaded on every save, until Ctrl-C.\n"+editionHelp)
+	fs := newFlags("serve", "serve [-addr HOST:PORT] [-host NAME]... [-editor URL-TEMPLATE] [-templates DIR] [EDITION]",
+		"Serves the draft report on EDITION, rebuilt and reloaded on every save, until Ctrl-C.\n"+
+			"A click on a value, or on a problem's position, opens its file:line:col in the\n"+
+			"-editor, or copies it to the clipboard.\n"+editionHelp)
 	addr := fs.String("addr", defaultAddr, "listen on `HOST:PORT`")
 	var hosts hostNames
 	fs.Var(&hosts, "host", "answer also to `NAME` (or NAME:PORT), a name this machine is reached by; repeatable")
 	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
+	editor := editorFlag(fs)
 	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return code
 	}
@@ -51,7 +56,7 @@ func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if host, _, err := net.SplitHostPort(*addr); err == nil && host != "" && net.ParseIP(host) == nil {
 		hosts = append(hosts, host)
 	}
-	s, err := preview.New(preview.Config{DataDir: dir, TemplatesDir: *tmpl, Hosts: hosts, BuildHook: buildHook, Log: stdout})
+	s, err := preview.New(preview.Config{DataDir: dir, TemplatesDir: *tmpl, Hosts: hosts, Editor: editor.tmpl, BuildHook: buildHook, Log: stdout})
 	if err != nil {
 		ln.Close()
 		fmt.Fprintf(stderr, "unireport: %v\n", err)
@@ -101,4 +106,25 @@ func pageURL(addr net.Addr) string {
 		host = "localhost"
 	}
 	return "http://" + net.JoinHostPort(host, fmt.Sprint(tcp.Port)) + "/"
+}
+
+// editorTemplate is the value of the flag -editor: a URL template that
+// opens a file:line:col in an editor, checked as it is set.
+type editorTemplate struct{ tmpl string }
+
+func (e *editorTemplate) String() string { return e.tmpl }
+
+func (e *editorTemplate) Set(tmpl string) error {
+	if err := htmlout.CheckEditor(tmpl); err != nil {
+		return err
+	}
+	e.tmpl = tmpl
+	return nil
+}
+
+// editorFlag adds -editor to fs.
+func editorFlag(fs *flag.FlagSet) *editorTemplate {
+	e := &editorTemplate{}
+	fs.Var(e, "editor", "a click on a value's source opens it with `URL-TEMPLATE`, e.g. vscode://file/{path}:{line}:{col}\n({path} absolute, {line}, {col}); without it, a click copies file:line:col")
+	return e
 }

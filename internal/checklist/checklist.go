@@ -11,12 +11,30 @@ import (
 
 	"unireport/internal/diag"
 	"unireport/internal/edition"
+	"unireport/internal/provenance"
 )
 
 // Markdown returns the checklist for the edition, with the warnings of
 // check. Every fact it lists is the edition's own (stale, dropped out,
 // the age of information); this package only words and orders them.
 func Markdown(e *edition.Edition, diags diag.List) string {
+	return markdown(e, diags, func(_ provenance.Source, text string) string { return text })
+}
+
+// Marked is Markdown for a draft: each position it lists, and each State
+// and meeting it names, is marked with its source (see
+// internal/provenance), which the draft links to the editor.
+func Marked(e *edition.Edition, diags diag.List) string {
+	return markdown(e, diags, func(src provenance.Source, text string) string {
+		if src.Pos.File == "" {
+			return text
+		}
+		return provenance.Mark(src, text)
+	})
+}
+
+func markdown(e *edition.Edition, diags diag.List, mark func(provenance.Source, string) string) string {
+	name := func(s *edition.State) string { return mark(e.StateSource(s, "name"), cell(s.Name)) }
 	var b strings.Builder
 	year := e.Facts.Year
 	fmt.Fprintf(&b, "## Editors' checklist for the %d edition\n\n", year)
@@ -26,14 +44,14 @@ func Markdown(e *edition.Edition, diags diag.List) string {
 		fmt.Fprintf(&b, "### To fill in before the final build (%d)\n\n%s\n\n", len(gaps),
 			"Values still marked TODO, shown in the draft as [to fill in: …]. The final build refuses each of them.")
 		for _, g := range gaps {
-			fmt.Fprintf(&b, "- `%s`: %s\n", code(g.Pos.String()), cell(g.What))
+			fmt.Fprintf(&b, "- `%s`: %s\n", mark(provenance.Source{Pos: g.Pos}, code(g.Pos.String())), cell(g.What))
 		}
 		b.WriteString("\n")
 	}
 
-	section(&b, "No official information", e.States, func(s *edition.State) bool { return !s.HasInformation() },
+	section(&b, name, "No official information", e.States, func(s *edition.State) bool { return !s.HasInformation() },
 		"States that have never submitted official information: ask them for their position.")
-	section(&b, "Never took part in a meeting", e.NeverParticipated(), nil,
+	section(&b, name, "Never took part in a meeting", e.NeverParticipated(), nil,
 		"States that have never taken part in a Convention meeting: invite them.")
 	if unknown := e.DroppedOutUnknown(); len(unknown) > 0 {
 		fmt.Fprintf(&b, "### Dropped out of the meetings in %d\n\nCannot be told while the attendance of these meetings is not known:\n\n", year)
@@ -42,11 +60,11 @@ func Markdown(e *edition.Edition, diags diag.List) string {
 			if m.Attended.Gap() != "" {
 				state = "still to fill in"
 			}
-			fmt.Fprintf(&b, "- %s (%d): %s\n", cell(m.Label), m.Year, state)
+			fmt.Fprintf(&b, "- %s (%d): %s\n", mark(e.AttendanceSource(m, nil), cell(m.Label)), m.Year, state)
 		}
 		b.WriteString("\n")
 	} else {
-		section(&b, fmt.Sprintf("Dropped out of the meetings in %d", year), e.DroppedOut(), nil,
+		section(&b, name, fmt.Sprintf("Dropped out of the meetings in %d", year), e.DroppedOut(), nil,
 			fmt.Sprintf("States that took part in meetings in %d but in none in %d.", year-1, year))
 	}
 	stale := e.Stale()
@@ -54,7 +72,7 @@ func Markdown(e *edition.Edition, diags diag.List) string {
 		"States whose newest official information is old, oldest first: ask them for an update.")
 	for _, s := range stale {
 		age, _ := e.InformationAge(s)
-		fmt.Fprintf(&b, "- %s: newest from %d, %d years old\n", cell(s.Name), s.NewestInformation(), age)
+		fmt.Fprintf(&b, "- %s: newest from %d, %d years old\n", name(s), s.NewestInformation(), age)
 	}
 	if len(stale) == 0 {
 		b.WriteString("None.\n")
@@ -74,14 +92,14 @@ func Markdown(e *edition.Edition, diags diag.List) string {
 		if lp := s.LastParticipation; lp != nil {
 			last = fmt.Sprintf("%s in %d", lp.Meeting, lp.Year)
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", cell(s.Name), newest, age, cell(last))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", name(s), newest, age, cell(last))
 	}
 	b.WriteString("\n")
 
 	var warnings []string
 	for _, d := range diags {
 		if d.Severity == diag.Warning {
-			warnings = append(warnings, d.String())
+			warnings = append(warnings, mark(provenance.Source{Pos: d.Pos}, code(d.String())))
 		}
 	}
 	fmt.Fprintf(&b, "### Warnings of check (%d)\n\n", len(warnings))
@@ -89,7 +107,7 @@ func Markdown(e *edition.Edition, diags diag.List) string {
 		b.WriteString("None.\n")
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(&b, "- `%s`\n", code(w))
+		fmt.Fprintf(&b, "- `%s`\n", w)
 	}
 	return b.String()
 }
@@ -97,11 +115,11 @@ func Markdown(e *edition.Edition, diags diag.List) string {
 // code makes text safe inside a Markdown code span.
 func code(s string) string { return strings.ReplaceAll(s, "`", "'") }
 
-func section(b *strings.Builder, title string, states []*edition.State, keep func(*edition.State) bool, why string) {
+func section(b *strings.Builder, name func(*edition.State) string, title string, states []*edition.State, keep func(*edition.State) bool, why string) {
 	var names []string
 	for _, s := range states {
 		if keep == nil || keep(s) {
-			names = append(names, s.Name)
+			names = append(names, name(s))
 		}
 	}
 	fmt.Fprintf(b, "### %s (%d)\n\n%s\n\n", title, len(names), why)
@@ -110,7 +128,7 @@ func section(b *strings.Builder, title string, states []*edition.State, keep fun
 		return
 	}
 	for _, n := range names {
-		fmt.Fprintf(b, "- %s\n", cell(n))
+		fmt.Fprintf(b, "- %s\n", n)
 	}
 	b.WriteString("\n")
 }

@@ -21,6 +21,7 @@ import (
 	"unireport/internal/edition"
 	"unireport/internal/inputfile"
 	"unireport/internal/lazyregexp"
+	"unireport/internal/provenance"
 )
 
 // maxTemplateSize bounds what is read: the report's template is 10 KB.
@@ -69,14 +70,14 @@ func Load(dir string) (*Templates, diag.List) {
 		diags.Errorf(diag.Pos{File: filepath.Join(dir, Main)}, "the main template %s is missing", Main)
 	}
 	// Parse once here to report syntax errors with the other checks.
-	if _, err := ts.parse(nil); err != nil {
+	if _, err := ts.parse(nil, marker{}); err != nil {
 		diags.Add(templateDiag(err, dir))
 	}
 	return ts, diags
 }
 
-func (ts *Templates) parse(e *edition.Edition) (*template.Template, error) {
-	t := template.New(Main).Option("missingkey=error").Funcs(funcs(e))
+func (ts *Templates) parse(e *edition.Edition, m marker) (*template.Template, error) {
+	t := template.New(Main).Option("missingkey=error").Funcs(funcs(e, m))
 	for _, f := range ts.Files {
 		if _, err := t.New(filepath.Base(f.Path)).Parse(f.Text); err != nil {
 			return nil, err
@@ -86,9 +87,19 @@ func (ts *Templates) parse(e *edition.Edition) (*template.Template, error) {
 }
 
 // Execute merges the templates with the edition into the report's Markdown.
-func (ts *Templates) Execute(e *edition.Edition) ([]byte, diag.List) {
+func (ts *Templates) Execute(e *edition.Edition) ([]byte, diag.List) { return ts.execute(e, false) }
+
+// ExecuteDraft is Execute for a draft: every value printed from the
+// edition is marked with its source (see internal/provenance and
+// markSources). The text without the marks is what Execute writes.
+func (ts *Templates) ExecuteDraft(e *edition.Edition) ([]byte, diag.List) {
+	return ts.execute(e, true)
+}
+
+func (ts *Templates) execute(e *edition.Edition, draft bool) ([]byte, diag.List) {
 	var diags diag.List
-	t, err := ts.parse(e)
+	m := marker{on: draft}
+	t, err := ts.parse(e, m)
 	if err != nil {
 		diags.Add(templateDiag(err, ts.Dir))
 		return nil, diags
@@ -96,6 +107,9 @@ func (ts *Templates) Execute(e *edition.Edition) ([]byte, diag.List) {
 	if d := checkRepeats(t, ts.Dir); d != nil {
 		diags.Add(*d)
 		return nil, diags
+	}
+	if draft {
+		markSources(t, e)
 	}
 	md, d := execute(t, e, ts.Dir)
 	if d != nil {
@@ -178,7 +192,7 @@ func rewordTemplateError(msg string) string {
 }
 
 // funcs are the template functions: wording helpers and the data tables.
-func funcs(e *edition.Edition) template.FuncMap {
+func funcs(e *edition.Edition, m marker) template.FuncMap {
 	return template.FuncMap{
 		"words":   words,
 		"ordinal": edition.OrdinalWord,
@@ -192,22 +206,34 @@ func funcs(e *edition.Edition) template.FuncMap {
 		"sentence": sentence,
 		"sep":      sep,
 		"table": func(name string, args ...string) (string, error) {
-			return table(e, name, args)
+			return table(e, m, name, args)
 		},
 	}
+}
+
+// marker marks the values of a draft's tables with their sources; in a
+// final (on false) it leaves them as they are.
+type marker struct{ on bool }
+
+// mark marks text as coming from src; a source with no file is none.
+func (m marker) mark(src provenance.Source, text string) string {
+	if !m.on || src.Pos.File == "" {
+		return text
+	}
+	return provenance.Mark(src, text)
 }
 
 // table renders the data table called name with its settings. Every table
 // takes "widths", relative column widths such as "18,62,20"; without it the
 // writers size columns from their content.
-func table(e *edition.Edition, name string, args []string) (string, error) {
+func table(e *edition.Edition, m marker, name string, args []string) (string, error) {
 	switch name {
 	case "vote":
 		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "landscape", "in_favour", "abstained", "not_present")
 		if err != nil {
 			return "", err
 		}
-		return voteTable(e, o), nil
+		return voteTable(e, m, o), nil
 	case "participation":
 		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "landscape", "state", "tick", "not_known", "intersessional_label",
 			"tick_means", "not_known_means")
@@ -227,14 +253,14 @@ func table(e *edition.Edition, name string, args []string) (string, error) {
 		if o["not_known_means"] == "" {
 			o["not_known_means"] = "attendance not known"
 		}
-		return participationTable(e, o), nil
+		return participationTable(e, m, o), nil
 	case "positions":
 		o, err := parseOptions(name, args, "caption", "hidden_caption", "widths", "landscape", "state", "position", "participation",
 			"no_information", "never_participated", "signatory_note")
 		if err != nil {
 			return "", err
 		}
-		return positionsTable(e, o), nil
+		return positionsTable(e, m, o), nil
 	}
 	return "", fmt.Errorf("there is no table %q: the tables are \"vote\", \"participation\" and \"positions\"", name)
 }

@@ -62,7 +62,7 @@ func parseOptions(table string, args []string, allowed ...string) (options, erro
 
 // voteTable: one column per vote, the count in each heading, States in
 // alphabetical order by their name in the vote table.
-func voteTable(e *edition.Edition, o options) string {
+func voteTable(e *edition.Edition, m marker, o options) string {
 	cols := e.VoteColumns()
 	heads := []string{o["in_favour"], o["abstained"], o["not_present"]}
 	var w document.TableWriter
@@ -77,7 +77,7 @@ func voteTable(e *edition.Edition, o options) string {
 			rows = max(rows, 1)
 			continue
 		}
-		w.Cell(colHeader, fmt.Sprintf("%s (%d)", escapeInline(heads[i]), len(c.States)))
+		w.Cell(colHeader, fmt.Sprintf("%s (%s)", escapeInline(heads[i]), m.mark(e.VoteCountSource(c.Key), strconv.Itoa(len(c.States)))))
 		rows = max(rows, len(c.States))
 	}
 	w.EndRow()
@@ -87,9 +87,9 @@ func voteTable(e *edition.Edition, o options) string {
 			name := ""
 			switch {
 			case c.Gap != "" && r == 0:
-				name = placeholder.Mark(c.Gap)
+				name = m.mark(e.VoteSource(c.Key, nil), placeholder.Mark(c.Gap))
 			case r < len(c.States):
-				name = escapeInline(c.States[r].VoteName())
+				name = m.mark(e.VoteSource(c.Key, c.States[r]), escapeInline(c.States[r].VoteName()))
 			}
 			w.Cell(plainCell, name)
 		}
@@ -101,7 +101,7 @@ func voteTable(e *edition.Edition, o options) string {
 // participationTable: a first header row of years spanning their meetings,
 // a second of meeting names, a tick per attendance, only States that
 // attended at least one meeting, alphabetically.
-func participationTable(e *edition.Edition, o options) string {
+func participationTable(e *edition.Edition, m marker, o options) string {
 	var w document.TableWriter
 	openTable(&w, "participation", o)
 	w.Row(true, "")
@@ -111,37 +111,38 @@ func participationTable(e *edition.Edition, o options) string {
 		for j < len(e.Meetings) && e.Meetings[j].Year == e.Meetings[i].Year {
 			j++
 		}
-		w.Cell(document.Cell{Header: true, Scope: "colgroup", ColSpan: j - i, Align: document.AlignCenter}, strconv.Itoa(e.Meetings[i].Year))
+		w.Cell(document.Cell{Header: true, Scope: "colgroup", ColSpan: j - i, Align: document.AlignCenter},
+			m.mark(e.MeetingSource(e.Meetings[i], "year"), strconv.Itoa(e.Meetings[i].Year)))
 		i = j
 	}
 	w.EndRow()
 	w.Row(true, "")
-	for _, m := range e.Meetings {
-		label := escapeInline(m.Label)
-		if short := o["intersessional_label"]; short != "" && m.Kind == edition.Intersessional {
+	for _, mt := range e.Meetings {
+		label := m.mark(e.MeetingSource(mt, "label"), escapeInline(mt.Label))
+		if short := o["intersessional_label"]; short != "" && mt.Kind == edition.Intersessional {
 			label = escapeInline(short) // one short heading for every such column, as the table grows
 		}
-		if m.Attended.Gap() != "" {
+		if mt.Attended.Gap() != "" {
 			// short, in a narrow column: the checklist says it in full
-			label += "\n\n" + placeholder.Mark("who attended")
+			label += "\n\n" + m.mark(e.AttendanceSource(mt, nil), placeholder.Mark("who attended"))
 		}
 		w.Cell(document.Cell{Header: true, Scope: "col", Align: document.AlignCenter}, label)
 	}
 	w.EndRow()
 	for _, s := range e.Participants() {
 		w.Row(false, "")
-		w.Cell(rowHeader, escapeInline(s.ParticipationName()))
-		for _, m := range e.Meetings {
+		w.Cell(rowHeader, m.mark(e.NameSource(s, "ParticipationName"), escapeInline(s.ParticipationName())))
+		for _, mt := range e.Meetings {
 			mark, cell := "", centred
 			switch {
-			case !m.Attended.Known():
+			case !mt.Attended.Known():
 				mark = escapeInline(o["not_known"]) // never an empty cell, which would read "did not attend"
 				cell.Alt = o["not_known_means"]
-			case m.AttendedBy(s):
+			case mt.AttendedBy(s):
 				mark = o["tick"]
 				cell.Alt = o["tick_means"]
 			}
-			w.Cell(cell, mark)
+			w.Cell(cell, m.mark(e.AttendanceSource(mt, s), mark))
 		}
 		w.EndRow()
 	}
@@ -150,7 +151,7 @@ func participationTable(e *edition.Edition, o options) string {
 
 // positionsTable: each State with its quotations, each ending with its
 // citation, and its last participation.
-func positionsTable(e *edition.Edition, o options) string {
+func positionsTable(e *edition.Edition, m marker, o options) string {
 	var w document.TableWriter
 	openTable(&w, "positions", o)
 	w.Row(true, "")
@@ -160,15 +161,16 @@ func positionsTable(e *edition.Edition, o options) string {
 	w.EndRow()
 	for _, s := range e.Alphabetical() {
 		w.Row(false, "state-"+string(s.Key))
-		name := escapeInline(s.Name)
+		name := m.mark(e.NameSource(s, "PrintedName"), escapeInline(s.Name))
 		if s.Signatory && o["signatory_note"] != "" {
 			name += "[^" + o["signatory_note"] + "]"
 		}
 		w.Cell(rowHeader, name)
-		w.Cell(plainCell, quotations(s, o["no_information"]))
-		last := o["never_participated"]
+		w.Cell(plainCell, quotations(e, m, s, o["no_information"]))
+		last := m.mark(e.NeverParticipatedSource(s), escapeInline(o["never_participated"]))
 		if lp := s.LastParticipation; lp != nil {
-			last = fmt.Sprintf("%s in %d", escapeInline(lp.Meeting), lp.Year)
+			last = fmt.Sprintf("%s in %s", m.mark(e.StateSource(s, "last_participation.meeting"), escapeInline(lp.Meeting)),
+				m.mark(e.StateSource(s, "last_participation.year"), strconv.Itoa(lp.Year)))
 		}
 		w.Cell(plainCell, last)
 		w.EndRow()
@@ -178,14 +180,14 @@ func positionsTable(e *edition.Edition, o options) string {
 
 // quotations renders a State's quotations as paragraphs, the citation in
 // parentheses at the end of each quotation's last paragraph.
-func quotations(s *edition.State, none string) string {
+func quotations(e *edition.Edition, m marker, s *edition.State, none string) string {
 	if !s.HasInformation() {
-		return escapeInline(none)
+		return m.mark(e.NoQuotationSource(s), escapeInline(none))
 	}
 	var paras []string
-	for _, q := range s.Quotations {
+	for j, q := range s.Quotations {
 		text := strings.TrimSpace(strings.ReplaceAll(q.Text, "\r\n", "\n"))
-		paras = append(paras, text+" ("+q.Citation()+")")
+		paras = append(paras, m.mark(e.QuotationSource(s, j, false), text)+" ("+m.mark(e.QuotationSource(s, j, true), q.Citation())+")")
 	}
 	return strings.Join(paras, "\n\n")
 }

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"unireport/internal/provenance"
 )
 
 // The directive syntax is owned here, both ways: TableWriter writes the
@@ -111,15 +113,39 @@ func (w *TableWriter) String() string {
 }
 
 // EscapeBlock keeps text from data from closing or opening a directive: a
-// line that starts with a colon gets a backslash, which Markdown drops.
+// line that starts with a colon gets a backslash, which Markdown drops. In
+// a draft, the line is read as the parser will read it, without the marks
+// of sources (see internal/provenance), which the backslash goes after.
 func EscapeBlock(s string) string {
 	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	for i, l := range lines {
-		if strings.HasPrefix(strings.TrimLeft(l, " \t"), ":") {
-			lines[i] = `\` + strings.TrimLeft(l, " \t")
+		if marks, rest := lineStart(l); strings.HasPrefix(rest, ":") {
+			lines[i] = marks + `\` + rest
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// lineStart cuts a line at its first character as the parser reads it:
+// before it, the spaces and tabs, which are dropped, and the delimiters
+// of source marks, which are kept; then the rest.
+func lineStart(l string) (marks, rest string) {
+	var b strings.Builder
+	for {
+		switch {
+		case strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t"):
+			l = l[1:]
+		case strings.HasPrefix(l, provenance.Close):
+			b.WriteString(provenance.Close)
+			l = l[len(provenance.Close):]
+		case strings.HasPrefix(l, provenance.Open) && provenance.TextStart(l) > 0:
+			n := provenance.TextStart(l)
+			b.WriteString(l[:n])
+			l = l[n:]
+		default:
+			return b.String(), l
+		}
+	}
 }
 
 // EscapeInline makes a plain name safe as Markdown inline text.

@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"unireport/internal/placeholder"
+	"unireport/internal/provenance"
 )
 
 // Document is the parsed report: the tree and the source its text nodes
@@ -39,16 +40,26 @@ func markdown(directives goldmark.Extender) goldmark.Markdown {
 // Parse parses composed Markdown into the document tree. Only a source
 // that holds a placeholder mark (a draft with gaps) is parsed with the gap
 // parser, so that any other keeps the tree it has always had (see
-// gapParser).
+// gapParser). The marks of sources in a draft (see internal/provenance)
+// are taken out first, the text without them parsed, and the sources put
+// back as Provenance nodes around the content they marked: the tree is
+// the one the text without the marks gives, and Source is that text.
 func Parse(src []byte) *Document {
+	var spans []provenance.Span
+	if bytes.Contains(src, sourceOpen) {
+		src, spans = provenance.Strip(src)
+	}
 	md := markdown(directivesExt{})
 	if bytes.Contains(src, gapOpen) {
 		md = Markdown()
 	}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	attachSources(root, src, spans)
 	return &Document{Root: root, Source: src}
 }
+
+var sourceOpen = []byte(provenance.Open)
 
 // Directives is the goldmark extension for the directive blocks and the
 // gaps of a draft (placeholder marks, see Gap).

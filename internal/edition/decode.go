@@ -170,7 +170,7 @@ func (d *decoder) table(m map[string]any, path string, rv reflect.Value) {
 func (d *decoder) value(v any, path string, rv reflect.Value) {
 	if s, ok := v.(string); ok && IsBlank(s) {
 		what := blankHint(s)
-		*d.gaps = append(*d.gaps, Gap{Pos: d.src.at(path, true), Key: d.keyName(path), What: what, Draftable: setGap(rv, what)})
+		*d.gaps = append(*d.gaps, Gap{Pos: d.src.at(path, true), Key: d.keyName(path), What: what, Draftable: setGap(rv, what, path)})
 		return
 	}
 	t := rv.Type()
@@ -186,7 +186,7 @@ func (d *decoder) value(v any, path string, rv reflect.Value) {
 	case figureType:
 		switch v := v.(type) {
 		case int64:
-			rv.Set(reflect.ValueOf(Figure{n: int(v)}))
+			rv.Set(reflect.ValueOf(Figure{n: int(v), key: path}))
 		case string:
 			if !isNotKnown(v) {
 				d.wrongType(v, path, `a whole number, or "not known"`)
@@ -320,7 +320,7 @@ func (d *decoder) blankItem(v any, path string, rv reflect.Value) bool {
 	for i, item := range items {
 		if s, ok := item.(string); ok && IsBlank(s) {
 			what := blankHint(s)
-			*d.gaps = append(*d.gaps, Gap{Pos: d.src.at(path+"["+strconv.Itoa(i)+"]", true), Key: d.keyName(path), What: what, Draftable: setGap(rv, what)})
+			*d.gaps = append(*d.gaps, Gap{Pos: d.src.at(path+"["+strconv.Itoa(i)+"]", true), Key: d.keyName(path), What: what, Draftable: setGap(rv, what, path)})
 			return true
 		}
 	}
@@ -332,12 +332,12 @@ func isNotKnown(s string) bool { return strings.EqualFold(strings.TrimSpace(s), 
 // setGap puts a gap's placeholder into rv and reports whether the value's
 // type can show one in a draft (text, dates, figures, lists of keys, the
 // voting body); numbers, keys and the like cannot.
-func setGap(rv reflect.Value, what string) bool {
+func setGap(rv reflect.Value, what, path string) bool {
 	switch rv.Type() {
 	case dateType:
 		rv.Set(reflect.ValueOf(Date{gap: what}))
 	case figureType:
-		rv.Set(reflect.ValueOf(Figure{gap: what}))
+		rv.Set(reflect.ValueOf(Figure{gap: what, key: path}))
 	case keyListType:
 		rv.Set(reflect.ValueOf(KeyList{gap: what}))
 	case attendanceType:

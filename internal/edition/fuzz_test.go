@@ -13,6 +13,7 @@ import (
 	"unireport/internal/document"
 	"unireport/internal/edition"
 	"unireport/internal/htmlout"
+	"unireport/internal/provenance"
 	"unireport/internal/testkit/htmlcheck"
 )
 
@@ -104,6 +105,21 @@ func FuzzLoad(f *testing.F) {
 		}
 		if err := htmlcheck.Check(page); err != nil {
 			t.Fatalf("the edition loads clean but its HTML is wrong: %v", err)
+		}
+		// Its draft is the same text, its values marked with their sources.
+		draft, ddiags := ts.ExecuteDraft(e)
+		if ddiags.HasErrors() {
+			t.Fatalf("the edition merges with the templates, but not as a draft: %v", ddiags.Err())
+		}
+		if provenance.Plain(string(draft)) != string(md) {
+			t.Fatal("the draft without the marks of its sources is not the final")
+		}
+		page, err = htmlout.Render(document.Parse(draft), htmlout.Options{Title: e.Facts.Title, Lang: "en"})
+		if err != nil {
+			t.Fatalf("the draft's HTML fails: %v", err)
+		}
+		if err := htmlcheck.Check(page); err != nil {
+			t.Fatalf("the draft's HTML is wrong: %v", err)
 		}
 	})
 }

@@ -34,7 +34,7 @@ type Figure struct {
 	n        int
 	notKnown bool
 	gap      string
-	key      string // where it was read, e.g. "work.letters", for messages
+	key      string // where it was read, e.g. "work.letters", for messages and sources
 }
 
 // Known reports whether the figure may be stated: a number, or a gap that

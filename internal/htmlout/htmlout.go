@@ -1,7 +1,9 @@
 // Package htmlout writes the document tree as one self-contained HTML
-// file: styles inline, no scripts, no request to any other host. (A caller
-// may add markup of its own in the slots of Options; the preview adds its
-// reload script there.)
+// file: styles inline, no scripts, no request to any other host. A draft
+// that shows where its values come from (Options.Sources) carries one
+// small script of its own, inline, that shows and opens those sources. (A
+// caller may add markup of its own in the slots of Options; the preview
+// adds its reload script there.)
 package htmlout
 
 import (
@@ -9,6 +11,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"strings"
 
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
@@ -30,6 +33,17 @@ type Options struct {
 	// Generator names the program and its version in the page's
 	// generator meta element; "unireport" when empty.
 	Generator string
+
+	// Sources shows, on each value from the data (document.Provenance)
+	// and each element that names a position (data-src), where it comes
+	// from: a tip on hover and focus, and a click that opens it in the
+	// editor, or copies its file:line:col. Drafts only.
+	Sources bool
+	// Editor is the URL template a click on a source opens, with {path},
+	// {line} and {col}, e.g. vscode://file/{path}:{line}:{col}; empty, a
+	// click copies the position. EditorRoot is the folder that relative
+	// paths are made absolute against, for {path}.
+	Editor, EditorRoot string
 
 	// TitlePrefix is plain text put before the title (and before the
 	// draft's "DRAFT: "), escaped like the title, e.g. "2 errors · ".
@@ -55,6 +69,16 @@ var style string
 //go:embed gap.css
 var gapStyle string
 
+// sourcesStyle and SourcesScript show the sources of a draft's values
+// (Options.Sources). A page that serves the script under a
+// Content-Security-Policy allows it by its hash.
+var (
+	//go:embed sources.css
+	sourcesStyle string
+	//go:embed sources.js
+	SourcesScript string
+)
+
 var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
@@ -72,7 +96,7 @@ var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{if .Draft}}<header class="draft-banner"><p>Draft{{with .Built}}, built {{.}}{{end}}. Not for circulation.</p></header>
 {{end}}<main>
 {{.Body}}</main>
-{{.BodyEnd}}</body>
+{{.SourcesEnd}}{{.BodyEnd}}</body>
 </html>
 `))
 
@@ -95,12 +119,19 @@ func Render(doc *document.Document, opts Options) ([]byte, error) {
 	if document.HasRedline(doc.Root) {
 		css += redlineStyle
 	}
+	var sources template.HTML
+	if opts.Sources {
+		css += sourcesStyle
+		sources = SourcesEnd(opts.Editor, opts.EditorRoot)
+	}
 	var out bytes.Buffer
+	out.Grow(len(body) + len(css) + len(sources) + 4<<10) // the page is its parts and a little markup
 	err = page.Execute(&out, struct {
 		Options
-		Style template.CSS
-		Body  template.HTML
-	}{opts, template.CSS(css), template.HTML(body)})
+		Style      template.CSS
+		Body       template.HTML
+		SourcesEnd template.HTML
+	}{opts, template.CSS(css), template.HTML(body), sources})
 	if err != nil {
 		return nil, fmt.Errorf("writing the HTML page: %w", err)
 	}
@@ -121,8 +152,50 @@ func Body(doc *document.Document) ([]byte, error) {
 		util.Prioritized(nodeRenderer{headers: map[*document.TableCell]cellHeaders{}}, 100),
 	))
 	var buf bytes.Buffer
+	buf.Grow(2 * len(doc.Source)) // the markup of a draft with its sources doubles its text, about
 	if err := r.Render(&buf, doc.Source, doc.Root); err != nil {
 		return nil, fmt.Errorf("rendering HTML: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// SourcesStyle is the style of the sources of a draft's values, for a page
+// that shows them (SourcesEnd) in markup of its own.
+func SourcesStyle() string { return sourcesStyle }
+
+// SourcesEnd is the markup, at the end of a page's body, that shows the
+// sources of its values (Options.Sources): the tip, the line that says
+// what a click did, and the script, which opens a source in the editor
+// whose URL template is editor (see Options.Editor), or copies it.
+func SourcesEnd(editor, root string) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<div id="unireport-src-tip" role="tooltip" hidden></div>` + "\n")
+	b.WriteString(`<p id="unireport-src-status" role="status" aria-live="polite"></p>` + "\n")
+	b.WriteString("<script")
+	if editor != "" {
+		fmt.Fprintf(&b, ` data-editor="%s" data-root="%s"`, attr(editor), attr(root))
+	}
+	b.WriteString(">" + SourcesScript + "</script>\n")
+	return template.HTML(b.String())
+}
+
+// CheckEditor checks an editor's URL template (see Options.Editor): a URL
+// with a scheme, such as vscode: or subl:, naming {path}; never one that
+// runs code in the page (javascript:, data:, vbscript:).
+func CheckEditor(tmpl string) error {
+	scheme, _, ok := strings.Cut(tmpl, ":")
+	valid := ok && scheme != "" && strings.IndexFunc(scheme, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.')
+	}) < 0 && (scheme[0] < '0' || scheme[0] > '9')
+	switch {
+	case !valid:
+		return fmt.Errorf("the editor must be a URL template such as vscode://file/{path}:{line}:{col}, not %q", tmpl)
+	case !strings.Contains(tmpl, "{path}"):
+		return fmt.Errorf("the editor's URL template must name the file as {path} (and may name {line} and {col}), e.g. vscode://file/{path}:{line}:{col}, not %q", tmpl)
+	}
+	switch strings.ToLower(scheme) {
+	case "javascript", "data", "vbscript", "file":
+		return fmt.Errorf("the editor's URL template may not be a %s: URL: it must open an editor, e.g. vscode://file/{path}:{line}:{col}", strings.ToLower(scheme))
+	}
+	return nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"unireport/internal/document"
 	"unireport/internal/placeholder"
+	"unireport/internal/provenance"
 )
 
 // nodeRenderer renders the document's own node kinds, and paragraphs so
@@ -36,6 +37,7 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(document.KindInsertion, r.renderEdit)
 	reg.Register(document.KindDeletion, r.renderEdit)
 	reg.Register(document.KindFold, r.renderFold)
+	reg.Register(document.KindProvenance, r.renderProvenance)
 	reg.Register(east.KindTable, r.renderPipeTable)
 	reg.Register(east.KindTableHeader, r.renderPipeRow)
 	reg.Register(east.KindTableRow, r.renderPipeRow)
@@ -86,6 +88,64 @@ func (r nodeRenderer) renderGap(w util.BufWriter, source []byte, node ast.Node, 
 		_, _ = w.WriteString("</mark>")
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// renderProvenance writes a value from the data as an element that names
+// its source (data-src, and data-src-from for a computed figure), which
+// the page's script shows and opens (sources.js). It takes the keyboard's
+// focus, but inside a link, which has the focus itself.
+func (r nodeRenderer) renderProvenance(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		if _, code := node.FirstChild().(*ast.CodeSpan); !code || node.ChildCount() != 1 {
+			_, _ = w.WriteString("</span>")
+		}
+		return ast.WalkContinue, nil
+	}
+	n := node.(*document.Provenance)
+	focus := ""
+	if !inLink(n) {
+		focus = ` tabindex="0"`
+	}
+	if code, ok := n.FirstChild().(*ast.CodeSpan); ok && n.ChildCount() == 1 {
+		// a position in code (the checklist's): the code element names
+		// it, as the preview's list of problems does
+		_, _ = w.WriteString(`<code class="src"` + focus + sourceAttrs(n.Source) + ">")
+		for c := code.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				// as goldmark writes a code span: a line end is a space
+				v := t.Segment.Value(source)
+				if l := len(v); l > 0 && v[l-1] == '\n' {
+					v = append(v[:l-1:l-1], ' ')
+				}
+				_, _ = w.Write(util.EscapeHTML(v))
+			}
+		}
+		_, _ = w.WriteString("</code>")
+		return ast.WalkSkipChildren, nil
+	}
+	_, _ = w.WriteString(`<span class="src"` + sourceAttrs(n.Source) + focus + ">")
+	return ast.WalkContinue, nil
+}
+
+// sourceAttrs are the attributes that name a source, each with its
+// leading space.
+func sourceAttrs(src provenance.Source) string {
+	s := ` data-src="` + attr(src.Pos.String()) + `"`
+	if src.From != "" {
+		s += ` data-src-from="` + attr(src.From) + `"`
+	}
+	return s
+}
+
+// inLink reports whether n is inside a link.
+func inLink(n ast.Node) bool {
+	for a := n.Parent(); a != nil; a = a.Parent() {
+		switch a.(type) {
+		case *ast.Link, *ast.AutoLink:
+			return true
+		}
+	}
+	return false
 }
 
 // renderPageBreak writes an empty element that starts a new page when the
@@ -424,14 +484,43 @@ func (r nodeRenderer) renderCell(w util.BufWriter, source []byte, node ast.Node,
 	// A mark (a tick) is drawn by the style sheet from data-mark; the
 	// cell's text is what it means, for screen readers, search and
 	// copying. Checkers can then judge the cell, which they cannot do
-	// for a lone symbol.
+	// for a lone symbol. In a draft the cell itself names the source of
+	// the mark.
 	if entering {
 		c.mark = strings.TrimSpace(document.Text(n, source))
+		c.src = cellSource(n, source)
 		c.write(w, true)
 		fmt.Fprintf(w, `<span class="visually-hidden">%s</span>`, attr(n.Alt))
 		c.write(w, false)
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// cellSource is the source of a cell's content when that is one value
+// from the data (a tick), else nil.
+func cellSource(cell ast.Node, source []byte) *provenance.Source {
+	var found *provenance.Source
+	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *document.Provenance:
+			if found != nil {
+				found = nil
+				return ast.WalkStop, nil
+			}
+			found = &n.Source
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if strings.TrimSpace(string(n.Value(source))) != "" {
+				found = nil
+				return ast.WalkStop, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // cellTag is a table cell's tag, the same for the data tables and the pipe
@@ -441,9 +530,10 @@ type cellTag struct {
 	header           bool
 	scope            string
 	colSpan, rowSpan int
-	class            string // alignment: center or right
-	mark             string // a mark the style sheet draws (data-mark)
-	id, headers      string // ties a data cell to its header cells
+	class            string             // alignment: center or right
+	mark             string             // a mark the style sheet draws (data-mark)
+	src              *provenance.Source // a draft's source of that mark
+	id, headers      string             // ties a data cell to its header cells
 	source           []byte
 	node             ast.Node
 }
@@ -477,9 +567,15 @@ func (c cellTag) write(w util.BufWriter, entering bool) {
 	if c.mark != "" {
 		fmt.Fprintf(&b, ` data-mark="%s"`, attr(c.mark))
 	}
+	if c.src != nil {
+		b.WriteString(sourceAttrs(*c.src) + ` tabindex="0"`)
+	}
 	var class []string
 	if c.class != "" {
 		class = append(class, c.class)
+	}
+	if c.src != nil {
+		class = append(class, "src")
 	}
 	if c.header && c.scope != "row" && shortCodes(document.Text(c.node, c.source)) {
 		class = append(class, "codes")

@@ -296,7 +296,7 @@ func (c *converter) runs(n ast.Node, st style) []layout.Run {
 		}
 		out = append(out, layout.Run{Text: text, Bold: st.bold, Italic: st.italic, Change: st.change, Link: st.link, Elem: st.runElem()})
 	}
-	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+	for _, ch := range inlines(n) {
 		switch ch := ch.(type) {
 		case *ast.Text:
 			add(string(ch.Value(c.src)))
@@ -350,6 +350,21 @@ func (c *converter) runs(n ast.Node, st style) []layout.Run {
 		default:
 			out = append(out, c.runs(ch, st)...)
 		}
+	}
+	return out
+}
+
+// inlines are n's children, and in place of a value of a draft with its
+// source (document.Provenance), its content: the PDF carries no sources,
+// and its runs are the final's.
+func inlines(n ast.Node) []ast.Node {
+	var out []ast.Node
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if p, ok := ch.(*document.Provenance); ok {
+			out = append(out, inlines(p)...)
+			continue
+		}
+		out = append(out, ch)
 	}
 	return out
 }

@@ -20,11 +20,12 @@ type snapshot struct {
 	diags  diag.List // every problem of this build
 	broken bool      // this build failed: the page shows the last good one under an overlay
 	report *report.Report
-	built  time.Time  // when report was built
-	shown  *rendering // report's HTML; nil when there is no report
-	source []*excerpt // when broken, the source around each problem (nil where none)
-	page   []byte     // the page served at /
-	pdf    *pdfCache  // nil when broken
+	links  sourceLinks // how the page opens a position
+	built  time.Time   // when report was built
+	shown  *rendering  // report's HTML; nil when there is no report
+	source []*excerpt  // when broken, the source around each problem (nil where none)
+	page   []byte      // the page served at /
+	pdf    *pdfCache   // nil when broken
 	// changes is the page of what changed since the edition before; nil
 	// when broken
 	changes *changesCache
@@ -156,11 +157,11 @@ func (s *Server) build(prev *snapshot, now time.Time, id string, stale func() bo
 		return nil
 	}
 	if r != nil {
-		shown := rendered(r, now)
+		shown := rendered(r, now, s.links)
 		if prev != nil && unchanged(prev, shown, diags) {
 			return nil
 		}
-		next := &snapshot{id: id, diags: diags, report: r, built: now, shown: shown, pdf: &pdfCache{}, changes: &changesCache{}}
+		next := &snapshot{id: id, diags: diags, report: r, links: s.links, built: now, shown: shown, pdf: &pdfCache{}, changes: &changesCache{}}
 		page, err := pageFor(next)
 		if err == nil {
 			next.page = page
@@ -172,7 +173,7 @@ func (s *Server) build(prev *snapshot, now time.Time, id string, stale func() bo
 	if prev != nil && prev.broken && slices.Equal(diags, prev.diags) && slices.EqualFunc(source, prev.source, (*excerpt).equal) {
 		return nil
 	}
-	next := &snapshot{id: id, diags: diags, broken: true, source: source}
+	next := &snapshot{id: id, diags: diags, broken: true, source: source, links: s.links}
 	if prev != nil {
 		next.report, next.built, next.shown = prev.report, prev.built, prev.shown
 	}
@@ -209,10 +210,15 @@ func (s *Server) prepare() (r *report.Report, diags diag.List) {
 	return r, diags
 }
 
+// sourceLinks say how a page opens the position of a value's source, or
+// of a problem: in the editor whose URL template editor is, with paths
+// made absolute against root; with no editor, by copying it.
+type sourceLinks struct{ editor, root string }
+
 // rendered is what the draft HTML of r, built at the given time, is
 // rendered from, as report.HTML renders it.
-func rendered(r *report.Report, built time.Time) *rendering {
-	d := report.Draft{On: true, Built: built}
+func rendered(r *report.Report, built time.Time, links sourceLinks) *rendering {
+	d := report.Draft{On: true, Built: built, Editor: links.editor, EditorRoot: links.root}
 	return &rendering{doc: r.Tree(d), opts: r.HTMLOptions(d), source: r.Source(d)}
 }
 

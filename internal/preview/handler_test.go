@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -232,8 +234,14 @@ func TestGapsShownInPlace(t *testing.T) {
 	if strings.Contains(page, `id="unireport-overlay"`) {
 		t.Error("a gap shows as an error")
 	}
-	if !strings.Contains(page, `has written to the <mark class="gap">[to fill in: how many letters were written]</mark> States not party`) {
+	// in place, and, as any value of the draft, with its source: the line
+	// of the TODO
+	line := strings.Count(text[:strings.Index(text, "letters = 35")], "\n") + 1
+	gap := regexp.MustCompile(`has written to the <span class="src" data-src="([^"]*)" tabindex="0"><mark class="gap">\[to fill in: how many letters were written\]</mark></span> States not party`)
+	if m := gap.FindStringSubmatch(page); m == nil {
 		t.Error("the page does not show the gap in place")
+	} else if want := facts + ":" + strconv.Itoa(line) + ":11"; m[1] != want {
+		t.Errorf("the gap's source is %s, want %s", m[1], want)
 	}
 	if resp := do(s, http.MethodGet, "/report.pdf", "localhost"); resp.StatusCode != http.StatusOK {
 		t.Errorf("GET /report.pdf: %s", resp.Status)

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"unireport/internal/diag"
+	"unireport/internal/htmlout"
 )
 
 //go:embed reload.js
@@ -19,10 +20,10 @@ var reloadJS string
 var previewCSS string
 
 // csp is the Content-Security-Policy of the pages: the report's inline
-// styles, the reload script (by its hash), the event stream, and nothing
-// else.
+// styles, the reload script and the script that opens sources (by their
+// hashes), the event stream, and nothing else.
 var csp = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
-	"script-src '" + scriptHash(reloadJS) + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+	"script-src '" + scriptHash(reloadJS) + "' '" + scriptHash(htmlout.SourcesScript) + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 func scriptHash(js string) string {
 	sum := sha256.Sum256([]byte(js))
@@ -72,11 +73,12 @@ func problemsPage(s *snapshot, lead string) []byte {
 	if err := problemsTmpl().Execute(&b, struct {
 		Title string
 		CSS   template.CSS
-	}{titlePrefix(s.diags) + "unireport preview", template.CSS(previewCSS)}); err != nil {
+	}{titlePrefix(s.diags) + "unireport preview", template.CSS(previewCSS + htmlout.SourcesStyle())}); err != nil {
 		panic(err) // a fixed template over plain strings cannot fail
 	}
 	writeOverlay(&b, s, lead)
 	b.WriteString(bar)
+	b.WriteString(string(htmlout.SourcesEnd(s.links.editor, s.links.root))) // the positions open as the report's sources do
 	writeScript(&b, s.id)
 	b.WriteString("</body>\n</html>\n")
 	return []byte(b.String())
@@ -123,7 +125,7 @@ var overlayTmpl = sync.OnceValue(func() *template.Template {
 <summary><h2 id="unireport-overlay-title">Not built: {{.Summary}}</h2></summary>
 <p>{{.Lead}} Fix the problems and save: this page updates by itself.</p>
 <ol>
-{{range .Diags}}<li><code>{{.Pos}}</code>: <span class="unireport-sev-{{.Severity}}">{{.Severity}}</span>: {{.Message}}{{with .Help}}: <span class="unireport-help">{{.}}</span>{{end}}
+{{range .Diags}}<li>{{if .Pos.File}}<code class="src" tabindex="0" data-src="{{.Pos}}">{{.Pos}}</code>{{else}}<code>{{.Pos}}</code>{{end}}: <span class="unireport-sev-{{.Severity}}">{{.Severity}}</span>: {{.Message}}{{with .Help}}: <span class="unireport-help">{{.}}</span>{{end}}
 {{- with .Source}}
 <pre class="unireport-source"><code>
 {{- range .Lines}}<span class="unireport-line{{if .Here}} unireport-here{{end}}">{{.Gutter}}{{.Text}}</span>

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"unireport/internal/htmlout"
 )
 
 // Defaults of Config.
@@ -65,6 +67,13 @@ type Config struct {
 	IdleTimeout    time.Duration // to keep an idle connection open; DefaultIdleTimeout
 	MaxHeaderBytes int           // the largest request header; DefaultMaxHeaderBytes
 
+	// Editor is the URL template with which a click on where a value of
+	// the draft comes from, or on a problem's position, opens it in an
+	// editor: {path} (absolute), {line} and {col}, e.g.
+	// vscode://file/{path}:{line}:{col}. Empty, a click copies
+	// file:line:col to the clipboard. See htmlout.CheckEditor.
+	Editor string
+
 	// BuildHook, if set, is called in every build once the report is
 	// built, before it is published: tests make a build slow with it.
 	BuildHook func()
@@ -76,6 +85,7 @@ type Config struct {
 // make one with New.
 type Server struct {
 	cfg    Config
+	links  sourceLinks // how the pages open a position
 	roots  []root
 	nonce  string // tells this run's builds from another run's
 	hub    *hub
@@ -119,8 +129,21 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("no folder %s to preview", dir)
 		}
 	}
+	links := sourceLinks{editor: cfg.Editor}
+	if cfg.Editor != "" {
+		if err := htmlout.CheckEditor(cfg.Editor); err != nil {
+			return nil, err
+		}
+		// positions name files as given, relative to here
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, fmt.Errorf("the editor's paths: %w", err)
+		}
+		links.root = wd
+	}
 	s := &Server{
 		cfg:   cfg,
+		links: links,
 		roots: []root{{cfg.DataDir, ".toml"}, {cfg.TemplatesDir, ".md"}},
 		nonce: strconv.FormatInt(time.Now().UnixNano(), 36),
 		hub:   newHub(),

@@ -60,8 +60,8 @@ func TestOverlaySource(t *testing.T) {
 		t.Errorf("no caret at column %d under the line:\n%s", d.Pos.Col, text)
 	}
 	// The markup of the line is text: escaped in the page, no element.
-	if got := strings.Count(page, "<script"); got != 1 {
-		t.Errorf("the page has %d script elements, want only the reload script", got)
+	if got := strings.Count(page, "<script"); got != 2 {
+		t.Errorf("the page has %d script elements, want only the reload script and the script that opens sources", got)
 	}
 	if !strings.Contains(page, "&lt;script&gt;window.unireportInjected = true&lt;/script&gt;") {
 		t.Error("the broken line is not in the page, escaped")

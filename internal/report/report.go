@@ -25,6 +25,7 @@ import (
 	"unireport/internal/layout"
 	"unireport/internal/pdfout"
 	"unireport/internal/placeholder"
+	"unireport/internal/provenance"
 	"unireport/internal/version"
 )
 
@@ -37,6 +38,11 @@ type Report struct {
 	Fonts    *fonts.Set // the faces the PDF is set in: the edition's, or the embedded ones
 
 	templates string // the templates' folder, for positions
+
+	// marked is, for a report prepared as a draft, Markdown with each
+	// value marked with its source (see internal/provenance); Markdown is
+	// the same without the marks. nil for a final.
+	marked []byte
 
 	// draft is the tree of a draft: the report and the checklist, parsed
 	// once from draftMarkdown, whichever writers render it.
@@ -86,12 +92,22 @@ func prepare(dataDir, tmplDir string, draft bool) (*Report, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	md, cdiags := ts.Execute(e)
+	execute := ts.Execute
+	if draft {
+		execute = ts.ExecuteDraft // each value marked with its source
+	}
+	md, cdiags := execute(e)
 	diags.Add(cdiags...)
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &Report{Edition: e, Markdown: md, Doc: document.Parse(md), Warnings: diags, Fonts: set, templates: tmplDir}, diags
+	r := &Report{Edition: e, Markdown: md, Warnings: diags, Fonts: set, templates: tmplDir}
+	if draft {
+		r.marked = md
+		r.Markdown, _ = provenance.Strip(md)
+	}
+	r.Doc = document.Parse(r.Markdown)
+	return r, diags
 }
 
 // Checklist is the editors' checklist for this edition, as Markdown.
@@ -99,18 +115,28 @@ func (r *Report) Checklist() string { return checklist.Markdown(r.Edition, r.War
 
 // Tree returns the document tree to render: a draft carries the editors'
 // checklist at its end, on pages of its own so that the report's pages are
-// those of the final build; a final build never carries it. Each is parsed
-// once, however many writers render it.
+// those of the final build; a final build never carries it. A report
+// prepared as a draft carries the source of each value, and of each
+// position its checklist lists (document.Provenance); a final never does.
+// Each is parsed once, however many writers render it.
 func (r *Report) Tree(d Draft) *document.Document {
 	if !d.On {
 		return r.Doc
 	}
 	r.draftOnce.Do(func() {
-		r.draftMarkdown = append(append([]byte{}, r.Markdown...), "\n\n::: pagebreak\n:::\n\n"+r.Checklist()...)
+		if r.marked != nil {
+			r.draftMarkdown = append(append([]byte{}, r.marked...), "\n\n::: pagebreak\n:::\n\n"+checklist.Marked(r.Edition, r.Warnings)...)
+		} else {
+			r.draftMarkdown = append(append([]byte{}, r.Markdown...), "\n\n::: pagebreak\n:::\n\n"+r.Checklist()...)
+		}
 		r.draft = document.Parse(r.draftMarkdown)
 	})
 	return r.draft
 }
+
+// Sourced reports whether the report's draft shows where its values come
+// from: whether it was prepared as a draft.
+func (r *Report) Sourced() bool { return r.marked != nil }
 
 // Source returns the Markdown that Tree(d) is parsed from: the same
 // source gives the same tree.
@@ -210,6 +236,11 @@ func (r *Report) BaseName(d Draft) string {
 type Draft struct {
 	On    bool
 	Built time.Time // the build time, shown on drafts
+	// Editor is the URL template with which a click on a value's source
+	// opens it in an editor, e.g. vscode://file/{path}:{line}:{col} (see
+	// htmlout.Options.Editor); empty, a click copies file:line:col.
+	// EditorRoot is the folder relative paths are made absolute against.
+	Editor, EditorRoot string
 }
 
 // HTML renders the report as one self-contained HTML page.
@@ -229,6 +260,10 @@ func (r *Report) HTMLOptions(d Draft) htmlout.Options {
 		Keywords: m.Keywords,
 		Draft:    d.On,
 		Built:    builtText(d),
+		// a draft prepared as one shows where its values come from
+		Sources:    d.On && r.Sourced(),
+		Editor:     d.Editor,
+		EditorRoot: d.EditorRoot,
 		// The PDF's producer says the same (pdfdraw).
 		Generator: version.Program(),
 	}
