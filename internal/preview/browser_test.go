@@ -19,6 +19,7 @@ import (
 // the TOML: the overlay names the file and line. It fixes it: the overlay
 // goes. With scripts off, the broken page still shows the overlay.
 func TestInBrowser(t *testing.T) {
+	t.Parallel() // its own server and its own tab of the shared browser
 	ctx := browser.New(t)
 	rec, err := browser.Record(ctx)
 	if err != nil {

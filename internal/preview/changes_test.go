@@ -101,6 +101,7 @@ func TestChangesPageWithoutPrevious(t *testing.T) {
 // bar, saves a data file, and sees the page reload with the change marked,
 // at the same place.
 func TestChangesPageInBrowser(t *testing.T) {
+	t.Parallel() // its own server and its own tab of the shared browser
 	ctx := browser.New(t)
 	s, dir := newChangesServer(t)
 	base := start(t, s)

@@ -153,6 +153,7 @@ func waitClosed(t *testing.T, c net.Conn, what string, limit time.Duration) {
 // a request whose body never comes, or nothing after a request, or a huge
 // header: the server closes each within its timeout, or refuses it.
 func TestSlowClientsAreCut(t *testing.T) {
+	t.Parallel() // its own server and its own tab of the shared browser
 	dataDir, tmplDir := copyEdition(t)
 	s, err := New(Config{DataDir: dataDir, TemplatesDir: tmplDir, Log: testLog{t},
 		ReadHeaderTimeout: 200 * time.Millisecond, ReadTimeout: 400 * time.Millisecond,

@@ -36,6 +36,7 @@ type sourceKind struct {
 // what it was computed from; hovered, a value names its source; Enter does
 // what a click does; the overlay's positions are links too.
 func TestSourcesInBrowser(t *testing.T) {
+	t.Parallel() // its own server and its own tab of the shared browser
 	ctx := browser.New(t)
 	rec, err := browser.Record(ctx)
 	if err != nil {
@@ -185,6 +186,7 @@ func TestSourcesInBrowser(t *testing.T) {
 // a click on a value opens the URL made of its absolute path, line and
 // column.
 func TestSourcesOpenTheEditor(t *testing.T) {
+	t.Parallel() // its own server and its own tab of the shared browser
 	ctx := browser.New(t)
 	dataDir, tmplDir := copyEdition(t)
 	s, err := New(Config{DataDir: dataDir, TemplatesDir: tmplDir, Editor: "vscode://file/{path}:{line}:{col}", Log: testLog{t}})

@@ -55,6 +55,7 @@ type axeResult struct {
 // is logged: the participation table's corner header, two rows high, is
 // one, since axe does not follow a cell across rows.
 func TestHTMLAccessibility(t *testing.T) {
+	testtool.Long(t, "axe-core audits three pages in Chromium")
 	t.Parallel() // a tab of the shared browser
 	axe := axeSource(t)
 	_, final := build2017(t)

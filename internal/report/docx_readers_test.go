@@ -161,6 +161,7 @@ func (v vocabulary) read(text string) string {
 // on to; the draft's watermark and build time on every page, the final's
 // on none.
 func TestDOCXInLibreOffice(t *testing.T) {
+	testtool.Long(t, "LibreOffice converts the DOCX to PDF")
 	t.Parallel() // LibreOffice works for seconds while other tests run
 	soffice := testtool.Need(t, "soffice", "libreoffice-writer-nogui")
 	needPoppler(t)

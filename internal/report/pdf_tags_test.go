@@ -298,6 +298,7 @@ func checkParentTree(t *testing.T, js string) (problems []string, split int) {
 // page, and the same roles as poppler. .ci/run installs pdfjs-dist into
 // .ci/node; elsewhere the test skips without Node or pdf.js.
 func TestPDFStructureInPDFJS(t *testing.T) {
+	testtool.Long(t, "pdf.js reads the tagged PDF in Node")
 	t.Parallel()
 	needPoppler(t)
 	node := testtool.Need(t, "node", "nodejs")

@@ -30,3 +30,19 @@ func Missing(t testing.TB, msg string) {
 	}
 	t.Skip(msg)
 }
+
+// LongEnv is the environment variable that asks for the long tests on a
+// developer's machine; CI runs them always.
+const LongEnv = "UNIREPORT_LONG"
+
+// Long skips a test that takes several seconds of a real program's work
+// (LibreOffice converting a document, a whole accessibility audit in
+// Chromium), so that go test ./... stays quick while editing, unless CI or
+// UNIREPORT_LONG is set. The message says what was left out and how to run
+// it.
+func Long(t testing.TB, what string) {
+	t.Helper()
+	if os.Getenv("CI") == "" && os.Getenv(LongEnv) == "" {
+		t.Skipf("long test (%s): runs in CI, or here with %s=1", what, LongEnv)
+	}
+}
