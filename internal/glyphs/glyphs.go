@@ -1,11 +1,15 @@
 // Package glyphs checks that the report font can draw every character that
 // may reach the report, before anything is drawn: a missing glyph is an
-// error at its file, line and column, never a blank box or a panic.
+// error at its file, line and column, never a blank box or a panic. It
+// also refuses the characters of Unicode's private use areas, whatever the
+// font: unireport marks a draft's gaps and sources with them, so data or a
+// template that held one could forge a mark.
 package glyphs
 
 import (
 	"fmt"
 	"iter"
+	"unicode"
 	"unicode/utf8"
 
 	"unireport/internal/diag"
@@ -24,6 +28,13 @@ func Check(font Font, chars iter.Seq2[diag.Pos, rune], diags *diag.List) {
 		case r == '\n' || r == '\r' || r == '\t':
 		case r == utf8.RuneError:
 			diags.Errorf(pos, "a character here is not valid UTF-8 text")
+		case unicode.Is(unicode.Co, r):
+			diags.Add(diag.Diagnostic{
+				Pos:      pos,
+				Severity: diag.Error,
+				Message:  fmt.Sprintf("character U+%04X is a private-use character, which unireport keeps for the marks of its drafts", r),
+				Help:     "delete it, or write the character it stood for in a font of your own as the Unicode character it is",
+			})
 		case !font.Has(r):
 			diags.Add(diag.Diagnostic{
 				Pos:      pos,

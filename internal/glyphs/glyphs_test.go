@@ -35,3 +35,26 @@ func TestDescribeControl(t *testing.T) {
 		t.Errorf("Describe(é) = %q", got)
 	}
 }
+
+type everyFont struct{}
+
+func (everyFont) Has(rune) bool { return true }
+
+// A font that has private-use characters does not let them through: they
+// would forge the marks of a draft's gaps and sources.
+func TestPrivateUseRefused(t *testing.T) {
+	var diags diag.List
+	Check(everyFont{}, diag.Chars("a\uE000b\uE004c\U000F0000d", diag.Pos{File: "t.md", Line: 1, Col: 1}), &diags)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Pos.String()+" "+d.Message)
+	}
+	want := []string{
+		"t.md:1:2 character U+E000 is a private-use character, which unireport keeps for the marks of its drafts",
+		"t.md:1:4 character U+E004 is a private-use character, which unireport keeps for the marks of its drafts",
+		"t.md:1:6 character U+F0000 is a private-use character, which unireport keeps for the marks of its drafts",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
