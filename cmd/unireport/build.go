@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"unireport/internal/atomicfile"
@@ -192,22 +193,28 @@ func writeEdition(p *prepared, opts buildOptions, stdout, stderr io.Writer) int 
 		}
 	}
 	// Render all before writing any, so that a failure leaves the
-	// previous files as they were.
-	html, err := r.HTML(d)
-	if err != nil {
-		fmt.Fprintf(stderr, "unireport: %s: %v\n", dir, err)
-		return 1
-	}
-	pdf, typeset, err := r.PDFWarnings(d)
-	if err != nil {
-		fmt.Fprintf(stderr, "unireport: %s: %v\n", dir, err)
-		return 1
+	// previous files as they were. The three are rendered at once: the
+	// PDF here, the HTML and the DOCX beside it (the DOCX waits for the
+	// PDF's layout, then is written while the PDF is drawn).
+	var (
+		html, docx       []byte
+		htmlErr, docxErr error
+		wg               sync.WaitGroup
+	)
+	wg.Go(func() { html, htmlErr = r.HTML(d) })
+	wg.Go(func() { docx, docxErr = r.DOCX(d) })
+	pdf, typeset, pdfErr := r.PDFWarnings(d)
+	wg.Wait()
+	for _, err := range []error{htmlErr, pdfErr} {
+		if err != nil {
+			fmt.Fprintf(stderr, "unireport: %s: %v\n", dir, err)
+			return 1
+		}
 	}
 	printDiagnostics(stderr, typeset) // words the PDF had to break
 	diags.Add(typeset...)
-	docx, err := r.DOCX(d)
-	if err != nil {
-		fmt.Fprintf(stderr, "unireport: %s: %v\n", dir, err)
+	if docxErr != nil {
+		fmt.Fprintf(stderr, "unireport: %s: %v\n", dir, docxErr)
 		return 1
 	}
 	htmlPath := filepath.Join(p.outDir, r.BaseName(d)+".html")
