@@ -28,11 +28,22 @@ type valEntry struct {
 // patterns is a parsed TeX pattern file: a trie of Liang patterns, the
 // exception list and the hyphen minima. It is immutable once built.
 type patterns struct {
-	nsym     int            // alphabet size, including 0 (none) and symDot
-	ascii    [128]uint8     // symbol of each ASCII rune, case folded
-	other    map[rune]uint8 // symbol of each lower-case non-ASCII rune
-	next     []uint16       // next[node*nsym+sym]: child node, 0 for none (en-GB has 13,866 nodes)
-	valLo    []uint32       // values of node n are vals[valLo[n]:valHi[n]]
+	nsym  int            // alphabet size, including 0 (none) and symDot
+	ascii [128]uint8     // symbol of each ASCII rune, case folded
+	other map[rune]uint8 // symbol of each lower-case non-ASCII rune
+	// The trie, its nodes numbered from 0, the root. The root's child by
+	// symbol is root[sym]. A node n > 0 with many children has a row of
+	// nsym entries, rows[wide[n]*nsym:], by symbol (wide[n] > 0); the
+	// children of the others are kids[first[n]:first[n+1]], each its
+	// symbol<<16 | its node, in increasing order of symbol. Most nodes
+	// have one child or none: this is 160 KB for en-GB's 13,866 nodes,
+	// where a full row for each would be 776 KB.
+	root     [256]uint16
+	first    []uint32
+	kids     []uint32
+	wide     []uint16
+	rows     []uint16
+	valLo    []uint32 // values of node n are vals[valLo[n]:valHi[n]]
 	valHi    []uint32
 	vals     []valEntry
 	maxLen   int                // longest pattern, in symbols
@@ -102,11 +113,12 @@ func parsePatterns(src string) (*patterns, error) {
 		p.maxLen = max(p.maxLen, len(syms)-s0)
 	}
 
-	// Build the trie. A node takes a row of nsym entries in next; reserve
-	// rows for twice as many nodes as patterns (1.6 times for en-GB), to
-	// grow rarely. Rows past len(next) are still zero when taken.
+	// Build the trie, a node taking a row of nsym entries in next, then
+	// keep it compact (see patterns). Reserve rows for twice as many nodes
+	// as patterns (1.6 times for en-GB), to grow rarely. Rows past
+	// len(next) are still zero when taken.
 	nsym := p.nsym
-	p.next = make([]uint16, nsym, (2*len(all)+1)*nsym)
+	next := make([]uint16, nsym, (2*len(all)+1)*nsym)
 	p.valLo = make([]uint32, 1, 2*len(all)+1)
 	p.valHi = make([]uint32, 1, 2*len(all)+1)
 	p.vals = make([]valEntry, 0, len(vals))
@@ -114,17 +126,17 @@ func parsePatterns(src string) (*patterns, error) {
 		n := uint16(0)
 		for _, s := range syms[r.s0:r.s1] {
 			i := int(n)*nsym + int(s)
-			if p.next[i] == 0 {
+			if next[i] == 0 {
 				if len(p.valLo) > math.MaxUint16 {
 					return nil, errors.New("hyphen: too many patterns for the trie")
 				}
-				p.next[i] = uint16(len(p.valLo))
-				p.next = slices.Grow(p.next, nsym)
-				p.next = p.next[:len(p.next)+nsym]
+				next[i] = uint16(len(p.valLo))
+				next = slices.Grow(next, nsym)
+				next = next[:len(next)+nsym]
 				p.valLo = append(p.valLo, noValues)
 				p.valHi = append(p.valHi, noValues)
 			}
-			n = p.next[i]
+			n = next[i]
 		}
 		if p.valLo[n] != noValues {
 			return nil, fmt.Errorf("hyphen: two patterns for the letters of %q", toks[p.count])
@@ -139,6 +151,7 @@ func parsePatterns(src string) (*patterns, error) {
 			p.valLo[n], p.valHi[n] = 0, 0
 		}
 	}
+	p.compact(next)
 
 	if ex, ok := texGroup(src, `\hyphenation`); ok {
 		for _, tok := range ex {
@@ -288,27 +301,78 @@ func headerMins(src string) (left, right int, ok bool) {
 	return left, right, gotL && gotR
 }
 
+// wideKids is how many children give a node a row of its own (423 of
+// en-GB's nodes have as many or more).
+const wideKids = 6
+
+// compact keeps the trie whose rows of nsym children are next (see
+// patterns).
+func (p *patterns) compact(next []uint16) {
+	copy(p.root[:], next[:p.nsym])
+	nodes := len(next) / p.nsym
+	p.first = make([]uint32, nodes+1)
+	p.wide = make([]uint16, nodes)
+	p.rows = make([]uint16, p.nsym) // row 0 unused: wide[n] == 0 means none
+	for n := 1; n < nodes; n++ {
+		p.first[n] = uint32(len(p.kids))
+		row := next[n*p.nsym : (n+1)*p.nsym]
+		kids := 0
+		for _, c := range row {
+			if c != 0 {
+				kids++
+			}
+		}
+		if kids >= wideKids {
+			p.wide[n] = uint16(len(p.rows) / p.nsym)
+			p.rows = append(p.rows, row...)
+			continue
+		}
+		for s, c := range row {
+			if c != 0 {
+				p.kids = append(p.kids, uint32(s)<<16|uint32(c))
+			}
+		}
+	}
+	p.first[nodes] = uint32(len(p.kids))
+	p.kids = slices.Clip(p.kids)
+	p.rows = slices.Clip(p.rows)
+}
+
+// child returns the child of node n > 0 by the symbol c, 0 for none.
+func (p *patterns) child(n uint16, c uint8) uint16 {
+	if w := p.wide[n]; w != 0 {
+		return p.rows[int(w)*p.nsym+int(c)]
+	}
+	for _, k := range p.kids[p.first[n]:p.first[n+1]] {
+		if s := uint8(k >> 16); s >= c {
+			if s == c {
+				return uint16(k)
+			}
+			break
+		}
+	}
+	return 0
+}
+
 // levels computes Liang's hyphenation levels of the symbol string sym (which
 // starts and ends with symDot) into lev, which must have len(sym)+1 zeroed
 // entries: lev[t] is the level of the gap before sym[t].
 func (p *patterns) levels(sym []uint8, lev []uint8) {
-	next, nsym := p.next, p.nsym
 	for s := range sym {
-		n := uint16(0)
-		for t := s; t < len(sym); t++ {
-			c := sym[t]
-			if c == 0 {
-				break
-			}
-			n = next[int(n)*nsym+int(c)]
-			if n == 0 {
-				break
-			}
+		if sym[s] == 0 {
+			continue
+		}
+		n := p.root[sym[s]]
+		for t := s + 1; n != 0; t++ {
 			for _, e := range p.vals[p.valLo[n]:p.valHi[n]] {
 				if i := s + int(e.off); e.val > lev[i] {
 					lev[i] = e.val
 				}
 			}
+			if t == len(sym) || sym[t] == 0 {
+				break
+			}
+			n = p.child(n, sym[t])
 		}
 	}
 }
