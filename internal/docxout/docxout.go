@@ -115,10 +115,43 @@ func Render(doc *document.Document, opts Options) ([]byte, error) {
 
 // flateWriters keeps compressors between renderings: each holds a large
 // window, which costs more to make than to use on a report.
-var flateWriters = sync.Pool{New: func() any {
-	w, _ := flate.NewWriter(nil, flate.BestSpeed) // a valid level: no error
+var flateWriters flateCache
+
+// flateCache is a pool of compressors that also keeps the last one put
+// back out of the garbage collector's reach: a sync.Pool is emptied by
+// collections, and the preview, which renders after each save, would
+// otherwise make a new compressor (about 1 MB) nearly every time.
+type flateCache struct {
+	mu   sync.Mutex
+	kept *flate.Writer
+	pool sync.Pool
+}
+
+func (c *flateCache) get() *flate.Writer {
+	c.mu.Lock()
+	w := c.kept
+	c.kept = nil
+	c.mu.Unlock()
+	if w != nil {
+		return w
+	}
+	if w, ok := c.pool.Get().(*flate.Writer); ok {
+		return w
+	}
+	w, _ = flate.NewWriter(nil, flate.BestSpeed) // a valid level: no error
 	return w
-}}
+}
+
+func (c *flateCache) put(w *flate.Writer) {
+	c.mu.Lock()
+	if c.kept == nil {
+		c.kept, w = w, nil
+	}
+	c.mu.Unlock()
+	if w != nil {
+		c.pool.Put(w)
+	}
+}
 
 // zipParts packs the parts in their order, each compressed, with the
 // fixed time.
@@ -128,8 +161,8 @@ func zipParts(parts []part) ([]byte, error) {
 	// The fastest compression, one compressor for all the parts (one
 	// after the other): the parts are text that compresses well at any
 	// level, and the file is written at every build.
-	fw := flateWriters.Get().(*flate.Writer)
-	defer flateWriters.Put(fw)
+	fw := flateWriters.get()
+	defer flateWriters.put(fw)
 	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		fw.Reset(out)
 		return fw, nil

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -199,5 +200,19 @@ func BenchmarkParseUTF8Font(b *testing.B) {
 		if _, err := parseUTF8FontDef("utf8test", font); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The last zlib writer put back outlives garbage collections, which empty
+// a sync.Pool.
+func TestZWriterKeptOverCollections(t *testing.T) {
+	zw := zwriters.get()
+	zwriters.put(zw)
+	runtime.GC()
+	runtime.GC()
+	got := zwriters.get()
+	defer zwriters.put(got)
+	if got != zw {
+		t.Error("a new zlib writer after two collections; want the one kept")
 	}
 }

@@ -25,14 +25,47 @@ type xmempool struct{ sync.Pool }
 // zwriters holds zlib writers for reuse: a new writer allocates about 1 MB
 // of state, more than most streams it compresses. Reset gives a writer
 // that writes the same bytes as a new one.
-var zwriters = sync.Pool{
-	New: func() any {
-		zw, err := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-		if err != nil {
-			panic(fmt.Errorf("could not create zlib writer: %w", err))
-		}
+var zwriters zwriterCache
+
+// zwriterCache is a pool of zlib writers that also keeps the last one put
+// back out of the garbage collector's reach: a sync.Pool is emptied by
+// collections, and a program that writes a document now and then (after
+// a few collections each time) would otherwise make a new writer for
+// every document.
+type zwriterCache struct {
+	mu   sync.Mutex
+	kept *zlib.Writer
+	pool sync.Pool
+}
+
+func (c *zwriterCache) get() *zlib.Writer {
+	c.mu.Lock()
+	zw := c.kept
+	c.kept = nil
+	c.mu.Unlock()
+	if zw != nil {
 		return zw
-	},
+	}
+	if zw, ok := c.pool.Get().(*zlib.Writer); ok {
+		return zw
+	}
+	zw, err := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	if err != nil {
+		panic(fmt.Errorf("could not create zlib writer: %w", err))
+	}
+	return zw
+}
+
+func (c *zwriterCache) put(zw *zlib.Writer) {
+	c.mu.Lock()
+	if c.kept == nil {
+		c.kept = zw
+		zw = nil
+	}
+	c.mu.Unlock()
+	if zw != nil {
+		c.pool.Put(zw)
+	}
 }
 
 func (pool *xmempool) compress(data []byte) *membuffer {
@@ -40,8 +73,8 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 	buf := &mem.buf
 	buf.Grow(len(data))
 
-	zw := zwriters.Get().(*zlib.Writer)
-	defer zwriters.Put(zw)
+	zw := zwriters.get()
+	defer zwriters.put(zw)
 	zw.Reset(buf)
 	_, err := zw.Write(data)
 	if err != nil {
