@@ -202,7 +202,6 @@ type writer struct {
 	notes     map[int]*east.Footnote // the footnotes, by number
 	noteOrder []int                  // the footnotes referenced from the text, in order
 	noteRefs  map[int]int            // how often each footnote was referenced so far
-	noteXML   bytes.Buffer           // their content, for word/footnotes.xml
 
 	rels      relList           // the external addresses the part being written links to
 	bookmarks map[string]string // anchor id → bookmark name
