@@ -197,7 +197,7 @@ func funcs(e *edition.Edition, m marker) template.FuncMap {
 		"words":   words,
 		"ordinal": edition.OrdinalWord,
 		"plural":  plural,
-		"andList": andList,
+		"andList": edition.AndList,
 		"years":   years,
 		"names":   func(states []*edition.State) []string { return mapNames(states, (*edition.State).PrintedName) },
 		"textNames": func(states []*edition.State) []string {
@@ -273,17 +273,6 @@ func mapNames(states []*edition.State, name func(*edition.State) string) []strin
 	return out
 }
 
-// andList joins items as English does: "A", "A and B", "A, B and C".
-func andList(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
 // sep is the separator before item i of n in an English list: "", ", "
 // or " and ".
 func sep(i, n int) string {
@@ -302,7 +291,7 @@ func years(ys []int) string {
 	for i, y := range ys {
 		s[i] = strconv.Itoa(y)
 	}
-	return andList(s)
+	return edition.AndList(s)
 }
 
 // count reads a number argument: an int, or a figure of the edition. A

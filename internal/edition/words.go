@@ -1,6 +1,9 @@
 package edition
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 var units = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 	"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
@@ -44,4 +47,15 @@ func OrdinalWord(n int) string {
 		return head + last[:len(last)-1] + "ieth"
 	}
 	return head + last + "th"
+}
+
+// AndList joins items as English does: "A", "A and B", "A, B and C".
+func AndList(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

@@ -299,7 +299,7 @@ func (c comparer) vote() []string {
 			n[i] = len(col.States)
 			parts = append(parts, fmt.Sprintf("%d %s", n[i], voteNames[col.Key]))
 		}
-		return n, andList(parts)
+		return n, edition.AndList(parts)
 	}
 	fn, fw := counts(c.from)
 	tn, tw := counts(c.to)
@@ -378,10 +378,10 @@ func (c comparer) meetings() []string {
 			}
 		}
 		if len(gained) > 0 {
-			out = append(out, fmt.Sprintf("%s: attendance gained: %s.", meetingLabel(m), andList(gained)))
+			out = append(out, fmt.Sprintf("%s: attendance gained: %s.", meetingLabel(m), edition.AndList(gained)))
 		}
 		if len(lost) > 0 {
-			out = append(out, fmt.Sprintf("%s: attendance lost: %s.", meetingLabel(m), andList(lost)))
+			out = append(out, fmt.Sprintf("%s: attendance lost: %s.", meetingLabel(m), edition.AndList(lost)))
 		}
 	}
 	for _, m := range c.from.Meetings {
@@ -411,7 +411,7 @@ func (c comparer) attendance(e *edition.Edition, m *edition.Meeting) string {
 	if len(names) == 0 {
 		return "attended by no State not party"
 	}
-	return "attended by " + andList(names)
+	return "attended by " + edition.AndList(names)
 }
 
 func unknown(a edition.Attendance) string {
@@ -466,7 +466,7 @@ func years(ys []int) string {
 	for _, y := range ys {
 		s = append(s, strconv.Itoa(y))
 	}
-	return andList(s)
+	return edition.AndList(s)
 }
 
 // work: the year's figures, and the Convention's own that should never
@@ -531,15 +531,4 @@ func participation(p *edition.Participation) string {
 		return "never"
 	}
 	return fmt.Sprintf("%s in %d", p.Meeting, p.Year)
-}
-
-// andList joins items as "a", "a and b", "a, b and c".
-func andList(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
