@@ -4,7 +4,8 @@
 // It implements Frank Liang's algorithm, as TeX does, over the TeX
 // hyphenation patterns for British English (hyph-en-gb.tex, "ukhyphen" by
 // Dominik Wujastyk and Graham Toal, from hyph-utf8 / TeX Live), which are
-// embedded in the binary together with their exception list; see
+// embedded in the binary together with their exception list, and compiled
+// into a trie (patterns/hyph-en-gb.trie, see compiled.go); see
 // patterns/README.md for their source and licence. The patterns are parsed
 // once, on first use, and a Hyphenator is then read-only: it is safe for
 // concurrent use and needs no network or file access.
@@ -21,19 +22,25 @@ import (
 //go:embed patterns/hyph-en-gb.tex
 var enGBSource string
 
+// enGBCompiled is enGBSource's trie (see compiled.go).
+//
+//go:embed patterns/hyph-en-gb.trie
+var enGBCompiled []byte
+
 // minWordLetters is the shortest word (in letters) that is hyphenated.
 const minWordLetters = 5
 
 // Hyphenator finds hyphenation points with one language's patterns. Its
 // methods are safe for concurrent use.
 type Hyphenator struct {
-	tag  string
-	src  *string
-	once sync.Once
-	pats *patterns
+	tag      string
+	src      *string // the TeX file, parsed when there is no compiled trie
+	compiled []byte  // its trie, compiled
+	once     sync.Once
+	pats     *patterns
 }
 
-var enGB = &Hyphenator{tag: "en-GB", src: &enGBSource}
+var enGB = &Hyphenator{tag: "en-GB", src: &enGBSource, compiled: enGBCompiled}
 
 // ForLanguage returns the hyphenator for a BCP 47 language tag (case and '-'
 // or '_' separators do not matter). English in any variant ("en", "en-GB",
@@ -65,10 +72,16 @@ func (h *Hyphenator) MinRight() int { return h.load().right }
 // first word: a program can do it while it does other work.
 func (h *Hyphenator) Prepare() { h.load() }
 
-// load parses the patterns on first use.
+// load reads the patterns on first use.
 func (h *Hyphenator) load() *patterns {
 	h.once.Do(func() {
-		p, err := parsePatterns(*h.src)
+		var p *patterns
+		var err error
+		if h.compiled != nil {
+			p, err = unmarshalPatterns(h.compiled)
+		} else {
+			p, err = parsePatterns(*h.src)
+		}
 		if err != nil {
 			// The embedded file is tested; this cannot happen in a build
 			// that passed its tests.
