@@ -6,7 +6,7 @@
 // Dominik Wujastyk and Graham Toal, from hyph-utf8 / TeX Live), which are
 // embedded in the binary together with their exception list, and compiled
 // into a trie (patterns/hyph-en-gb.trie, see compiled.go); see
-// patterns/README.md for their source and licence. The patterns are parsed
+// patterns/README.md for their source and licence. The patterns are read
 // once, on first use, and a Hyphenator is then read-only: it is safe for
 // concurrent use and needs no network or file access.
 package hyphen
