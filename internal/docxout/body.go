@@ -45,7 +45,11 @@ func (w *writer) block(n ast.Node, c ctx) {
 		}
 		w.para(n, pPr{style: style}, runFmt{})
 	case *ast.Paragraph, *ast.TextBlock:
-		w.para(n, pPr{style: c.style}, runFmt{})
+		style := c.style
+		if style == styleNormal && afterTable(n) {
+			style = styleAfterTable
+		}
+		w.para(n, pPr{style: style}, runFmt{})
 	case *ast.List:
 		w.list(n, c)
 	case *ast.Blockquote:
@@ -207,4 +211,10 @@ func (w *writer) codeBlock(n ast.Node) {
 		w.text(strings.TrimRight(string(seg.Value(w.src)), "\r\n"), runFmt{})
 	}
 	w.closePara()
+}
+
+// afterTable reports whether the block n comes right after a table.
+func afterTable(n ast.Node) bool {
+	prev := n.PreviousSibling()
+	return prev != nil && (prev.Kind() == document.KindDataTable || prev.Kind() == east.KindTable)
 }

@@ -514,3 +514,31 @@ func TestFont(t *testing.T) {
 		t.Error("the watermark is not in the edition's font")
 	}
 }
+
+// The paragraph right after a table has the space before it that the PDF
+// leaves, from a style of its own: Word adds none after a table. A heading
+// after a table and the paragraphs elsewhere keep their styles.
+func TestSpaceAfterTable(t *testing.T) {
+	p := open(t, "Before.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter.\n\nLater.\n\n| c |\n|---|\n| 3 |\n\n# Heading\n", docxout.Options{Lang: "en"})
+	var got []string
+	for _, s := range paragraphs(p.Part("word/document.xml")) {
+		if !strings.HasPrefix(s, "Table") { // the cells' paragraphs
+			got = append(got, s)
+		}
+	}
+	want := []string{"Normal: Before.", "AfterTable: After.", "Normal: Later.", "Heading1: Heading"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("paragraphs:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, s := range p.Part("word/styles.xml").All("style") {
+		if s.W("styleId") != "AfterTable" {
+			continue
+		}
+		sp := s.All("spacing")
+		if want := fmt.Sprint(int(layout.A4().ParagraphSpacing * 20)); len(sp) != 1 || sp[0].W("before") != want {
+			t.Errorf("AfterTable's spacing is not %s twips before", want)
+		}
+		return
+	}
+	t.Error("no style AfterTable")
+}

@@ -15,6 +15,7 @@ import (
 // user's language, and a template's style of that name restyles it).
 const (
 	styleNormal        = "Normal"
+	styleAfterTable    = "AfterTable"
 	styleTitle         = "Title"
 	styleSubtitle      = "Subtitle"
 	styleDate          = "Date"
@@ -262,6 +263,10 @@ func (w *writer) styles() []byte {
 	list := []style{
 		{kind: "paragraph", id: styleNormal, name: "Normal", isDefault: true,
 			p: pProps{after: pt(g.ParagraphSpacing), line: lead(body), jc: "both"}},
+		// The PDF leaves a paragraph's space between a table and the text
+		// after it; Word adds no space after a table.
+		{kind: "paragraph", id: styleAfterTable, name: "Body Text After Table", basedOn: styleNormal, next: styleNormal,
+			p: pProps{before: pt(g.ParagraphSpacing)}},
 		{kind: "paragraph", id: styleTitle, name: "Title", basedOn: styleNormal, next: styleSubtitle,
 			p: pProps{keepNext: true, keepLines: true, noHyphens: true, after: pt(body), line: lead(g.TitleSize), jc: "center", outline: 1},
 			r: rProps{bold: true, size: g.TitleSize}},
