@@ -25,7 +25,8 @@ type snapshot struct {
 	shown  *rendering  // report's HTML; nil when there is no report
 	source []*excerpt  // when broken, the source around each problem (nil where none)
 	page   []byte      // the page served at /
-	pdf    *pdfCache   // nil when broken
+	pdf    *fileCache  // nil when broken
+	docx   *fileCache  // nil when broken
 	// changes is the page of what changed since the edition before; nil
 	// when broken
 	changes *changesCache
@@ -161,7 +162,7 @@ func (s *Server) build(prev *snapshot, now time.Time, id string, stale func() bo
 		if prev != nil && unchanged(prev, shown, diags) {
 			return nil
 		}
-		next := &snapshot{id: id, diags: diags, report: r, links: s.links, built: now, shown: shown, pdf: &pdfCache{}, changes: &changesCache{}}
+		next := &snapshot{id: id, diags: diags, report: r, links: s.links, built: now, shown: shown, pdf: &fileCache{}, docx: &fileCache{}, changes: &changesCache{}}
 		page, err := pageFor(next)
 		if err == nil {
 			next.page = page
@@ -245,23 +246,24 @@ func (s *Server) logBuild(snap *snapshot, took time.Duration) {
 	s.logf("%s: built in %d ms (%s)", s.cfg.DataDir, took.Milliseconds(), snap.diags.Summary())
 }
 
-// pdfCache renders a build's PDF once, when first asked for.
-type pdfCache struct {
+// fileCache renders one of a build's files (its PDF, its DOCX) once, when
+// first asked for.
+type fileCache struct {
 	once sync.Once
 	data []byte
 	err  error
 }
 
-// get returns the PDF of r, rendering it on the first call; later and
-// concurrent calls wait for that one.
-func (c *pdfCache) get(r *report.Report, built time.Time) ([]byte, error) {
+// get returns the file, calling render on the first call; later and
+// concurrent calls wait for that one. what names the file in an error.
+func (c *fileCache) get(what string, render func() ([]byte, error)) ([]byte, error) {
 	c.once.Do(func() {
 		defer func() {
 			if p := recover(); p != nil {
-				c.data, c.err = nil, fmt.Errorf("internal error while writing the PDF: %v", p)
+				c.data, c.err = nil, fmt.Errorf("internal error while writing the %s: %v", what, p)
 			}
 		}()
-		c.data, c.err = r.PDF(report.Draft{On: true, Built: built})
+		c.data, c.err = render()
 	})
 	return c.data, c.err
 }

@@ -125,6 +125,10 @@ func TestErrorsInPlace(t *testing.T) {
 		t.Errorf("GET %s when broken: %s, want 503 with the problems", pdfPath, resp.Status)
 	}
 	checkWellFormed(t, pdfPage)
+	resp = do(s, http.MethodGet, docxPath, "localhost")
+	if docxPage := body(t, resp); resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(overlayText(t, docxPage), where) {
+		t.Errorf("GET %s when broken: %s, want 503 with the problems", docxPath, resp.Status)
+	}
 
 	fixed, shown := marked(t, orig, "fixed")
 	save(t, path, fixed)
@@ -157,6 +161,30 @@ func TestBrokenFromTheStart(t *testing.T) {
 		t.Error("a page with no good build shows a report")
 	}
 	checkWellFormed(t, page)
+}
+
+// TestDOCXOnDemand: the draft's Word document is made when first asked
+// for, and offered as a download of the draft's name.
+func TestDOCXOnDemand(t *testing.T) {
+	s, _, _ := newServer(t)
+	snap := s.cur.Load()
+	if snap.docx.data != nil {
+		t.Fatal("the DOCX was rendered before anyone asked for it")
+	}
+	resp := do(s, http.MethodGet, docxPath, "localhost")
+	got := body(t, resp)
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(got, "PK\x03\x04") {
+		t.Fatalf("GET %s: %s, %.20q; want a zip", docxPath, resp.Status, got)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "application/vnd.openxmlformats-officedocument.wordprocessingml.document" {
+		t.Errorf("Content-Type %q", ct)
+	}
+	if cd := resp.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment;") || !strings.HasSuffix(cd, `-draft.docx"`) {
+		t.Errorf("Content-Disposition %q, want an attachment named as the draft", cd)
+	}
+	if !strings.Contains(string(snap.page), `href="`+docxPath+`"`) {
+		t.Error("the draft page does not link to the DOCX")
+	}
 }
 
 // TestPDFOnDemand checks that the PDF is rendered when first asked for,

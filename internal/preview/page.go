@@ -164,7 +164,7 @@ func writeOverlay(b *strings.Builder, s *snapshot, lead string) {
 // bar is the preview bar: links to the PDF and to the changes since the
 // edition before. (Warnings are in the draft itself, in the editors'
 // checklist at its end.)
-const bar = `<nav class="unireport-bar" aria-label="Preview">Live preview · <a href="` + pdfPath + `">PDF</a> · <a href="` + changesPath + `">Changes</a></nav>` + "\n"
+const bar = `<nav class="unireport-bar" aria-label="Preview">Live preview · <a href="` + pdfPath + `">PDF</a> · <a href="` + docxPath + `">Word</a> · <a href="` + changesPath + `">Changes</a></nav>` + "\n"
 
 // writeScript writes the reload script, which knows the build id.
 func writeScript(b *strings.Builder, id string) {
