@@ -3,6 +3,7 @@ package hyphen
 import (
 	"encoding/binary"
 	"errors"
+	"maps"
 	"slices"
 )
 
@@ -26,11 +27,7 @@ func (p *patterns) marshal() []byte {
 	for _, s := range p.ascii {
 		u(int(s))
 	}
-	others := make([]rune, 0, len(p.other))
-	for r := range p.other {
-		others = append(others, r)
-	}
-	slices.Sort(others)
+	others := slices.Sorted(maps.Keys(p.other))
 	u(len(others))
 	for _, r := range others {
 		u(int(r))
@@ -73,11 +70,7 @@ func (p *patterns) marshal() []byte {
 	u(p.count)
 	u(p.left)
 	u(p.right)
-	words := make([]string, 0, len(p.except))
-	for w := range p.except {
-		words = append(words, w)
-	}
-	slices.Sort(words)
+	words := slices.Sorted(maps.Keys(p.except))
 	u(len(words))
 	for _, w := range words {
 		u(len(w))
