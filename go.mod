@@ -20,3 +20,5 @@ require (
 )
 
 replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf
+
+replace github.com/yuin/goldmark => ./third_party/goldmark
