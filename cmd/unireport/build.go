@@ -10,42 +10,40 @@ import (
 	"time"
 
 	"unireport/internal/atomicfile"
+	"unireport/internal/cmdline"
 	"unireport/internal/diag"
 	"unireport/internal/edition"
 	"unireport/internal/pdfout"
 	"unireport/internal/report"
 )
 
-// templatesDir is where the report's templates live.
-const templatesDir = "templates"
-
 func build(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [-out DIR] [-draft [-editor URL-TEMPLATE]] [-templates DIR] [-all | EDITION]",
+	fs := cmdline.NewFlags("build", "build [-out DIR] [-draft [-editor URL-TEMPLATE]] [-templates DIR] [-all | EDITION]",
 		"Writes the report on EDITION as HTML, PDF and DOCX into output/<year>/ and\n"+
-			"says so on stdout; problems go to stderr. Nothing is written on errors.\n"+editionHelp)
+			"says so on stdout; problems go to stderr. Nothing is written on errors.\n"+cmdline.EditionHelp)
 	out := fs.String("out", "", "write the report into `DIR` (default output/<year>; with -all, DIR/<year>)")
 	draft := fs.Bool("draft", false, "mark the report as a draft, with the editors' checklist at its end")
 	all := fs.Bool("all", false, "build every edition under data/")
-	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
-	editor := editorFlag(fs)
-	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+	tmpl := fs.String("templates", cmdline.TemplatesDir, "read the templates from `DIR`")
+	editor := cmdline.EditorFlag(fs)
+	if code, ok := cmdline.Parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
-	if editor.tmpl != "" && !*draft {
-		return misuse(fs, stderr, "-editor is for drafts, which show where each value comes from: add -draft")
+	if editor.Template != "" && !*draft {
+		return cmdline.Misuse(fs, stderr, "-editor is for drafts, which show where each value comes from: add -draft")
 	}
-	opts := buildOptions{templates: *tmpl, draft: *draft, editor: editor.tmpl}
+	opts := buildOptions{templates: *tmpl, draft: *draft, editor: editor.Template}
 	// Most editions are set in the embedded fonts and in English: the PDF
 	// writer's share of the work for those starts now, on another core,
 	// while the edition loads.
 	go pdfout.Prepare(nil, "en")
 	if *all {
 		if fs.NArg() > 0 {
-			return misuse(fs, stderr, "-all builds every edition: name none")
+			return cmdline.Misuse(fs, stderr, "-all builds every edition: name none")
 		}
-		return buildAll(dataRoot, *out, opts, stdout, stderr)
+		return buildAll(cmdline.DataRoot, *out, opts, stdout, stderr)
 	}
-	dir, code, ok := editionArg(fs, stderr)
+	dir, code, ok := cmdline.EditionArg(fs, stderr)
 	if !ok {
 		return code
 	}

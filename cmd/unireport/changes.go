@@ -6,24 +6,25 @@ import (
 	"path/filepath"
 
 	"unireport/internal/atomicfile"
+	"unireport/internal/cmdline"
 	"unireport/internal/pdfout"
 	"unireport/internal/report"
 )
 
 func changes(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("changes", "changes [-from EDITION] [-out DIR] [-templates DIR] [EDITION]",
+	fs := cmdline.NewFlags("changes", "changes [-from EDITION] [-out DIR] [-templates DIR] [EDITION]",
 		"Writes what changed in EDITION's report since the edition before it (or\n"+
 			"-from's) into output/<year>/changes-<from>-<year>.html and .pdf: what\n"+
 			"changed in the data, in sentences, then the whole report with the words\n"+
 			"added underlined and those removed struck through. Values still to fill\n"+
-			"in are shown as in a draft. Nothing is written on errors.\n"+editionHelp)
+			"in are shown as in a draft. Nothing is written on errors.\n"+cmdline.EditionHelp)
 	from := fs.String("from", "", "compare with `EDITION` (default: the edition before EDITION, beside it)")
 	out := fs.String("out", "", "write into `DIR` (default output/<year>)")
-	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
-	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+	tmpl := fs.String("templates", cmdline.TemplatesDir, "read the templates from `DIR`")
+	if code, ok := cmdline.Parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
-	dir, code, ok := editionArg(fs, stderr)
+	dir, code, ok := cmdline.EditionArg(fs, stderr)
 	if !ok {
 		return code
 	}
@@ -35,8 +36,8 @@ func changes(args []string, stdout, stderr io.Writer) int {
 	fromDir := to.Edition.PreviousDir()
 	if *from != "" {
 		var err error
-		if fromDir, err = editionDir([]string{*from}); err != nil {
-			return misuse(fs, stderr, "%v", err)
+		if fromDir, err = cmdline.EditionDir([]string{*from}); err != nil {
+			return cmdline.Misuse(fs, stderr, "%v", err)
 		}
 	}
 	if fromDir == "" {

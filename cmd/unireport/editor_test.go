@@ -1,13 +1,11 @@
 package main
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 )
 
 const vscodeTemplate = "vscode://file/{path}:{line}:{col}"
@@ -37,26 +35,5 @@ func TestBuildDraftEditor(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(wd, string(src[1]))); err != nil {
 		t.Errorf("a source's path, under the folder the page names: %v", err)
-	}
-}
-
-// TestServeEditor: serve -editor gives the page the editor's template.
-func TestServeEditor(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var out, errOut lockedBuffer
-	done := make(chan int, 1)
-	go func() {
-		done <- serveUntil(ctx, []string{"-addr", "127.0.0.1:0", "-editor", vscodeTemplate, "-templates", templates, goodEdition}, &out, &errOut)
-	}()
-	url := waitForURL(t, &out)
-	if code, page := httpGet(t, url); code != 200 || !strings.Contains(page, `<script data-editor="`+vscodeTemplate+`"`) {
-		t.Errorf("GET %s: %d, and the page does not name the editor", url, code)
-	}
-	cancel()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not stop 10 s after it was told to")
 	}
 }

@@ -21,17 +21,12 @@
 package main
 
 import (
-	"bytes"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strconv"
 
+	"unireport/internal/cmdline"
 	"unireport/internal/diag"
-	"unireport/internal/edition"
 	"unireport/internal/report"
 )
 
@@ -56,9 +51,6 @@ EDITION is a year (the folder data/<year>) or an edition folder;
 by default the newest folder under data/.
 Run unireport help COMMAND, or unireport COMMAND -h, for a command's flags.
 `
-
-// editionHelp ends the usage of each command that takes an EDITION.
-const editionHelp = "EDITION is a year (the folder data/<year>) or an edition folder;\nby default the newest folder under data/.\n"
 
 // commands are unireport's commands, by name.
 var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
@@ -107,88 +99,29 @@ func help(args []string, stdout, stderr io.Writer) int {
 	return cmd([]string{"-h"}, stdout, stderr)
 }
 
-// newFlags returns the flag set of a command whose usage line is
-// "usage: unireport " and synopsis, followed by about and the flags.
-func newFlags(name, synopsis, about string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.Usage = func() {
-		w := fs.Output()
-		fmt.Fprintf(w, "usage: unireport %s\n", synopsis)
-		fmt.Fprint(w, about)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parseFlags parses a command's flags. With -h it prints the command's
-// usage on stdout and says to exit 0; with a flag it does not know, it
-// prints what is wrong and the usage on stderr and says to exit 2. ok is
-// false when the command is to end there, with code.
-func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, ok bool) {
-	var msg bytes.Buffer
-	fs.SetOutput(&msg)
-	err := fs.Parse(args)
-	fs.SetOutput(stderr)
-	switch {
-	case err == nil:
-		return 0, true
-	case errors.Is(err, flag.ErrHelp):
-		fs.SetOutput(stdout)
-		fs.Usage()
-		fs.SetOutput(stderr)
-		return 0, false
-	}
-	_, _ = stderr.Write(msg.Bytes())
-	return 2, false
-}
-
-// misuse says on stderr what is wrong with a command's arguments, then
-// its usage, and returns 2, the exit code of a misused command.
-func misuse(fs *flag.FlagSet, stderr io.Writer, format string, args ...any) int {
-	fmt.Fprintf(stderr, "unireport: "+format+"\n", args...)
-	fs.SetOutput(stderr)
-	fs.Usage()
-	return 2
-}
-
-// editionArg resolves a command's EDITION argument, if any. More than one
-// is misuse: it prints the usage and says to exit 2; so does an error in
-// finding the newest edition. ok is false when the command is to end.
-func editionArg(fs *flag.FlagSet, stderr io.Writer) (dir string, code int, ok bool) {
-	if fs.NArg() > 1 {
-		return "", misuse(fs, stderr, "give one edition at most, e.g. 2017 or data/2017"), false
-	}
-	dir, err := editionDir(fs.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, "unireport: %v\n", err)
-		return "", 2, false
-	}
-	return dir, 0, true
-}
-
 func version(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("version", "version", "Prints unireport's version, as the PDF's producer and the HTML's generator name it.\n")
-	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+	fs := cmdline.NewFlags("version", "version", "Prints unireport's version, as the PDF's producer and the HTML's generator name it.\n")
+	if code, ok := cmdline.Parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		return misuse(fs, stderr, "version takes no arguments")
+		return cmdline.Misuse(fs, stderr, "version takes no arguments")
 	}
 	fmt.Fprintf(stdout, "unireport %s\n", report.Version())
 	return 0
 }
 
 func check(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "check [-checklist] [-templates DIR] [EDITION]",
+	fs := cmdline.NewFlags("check", "check [-checklist] [-templates DIR] [EDITION]",
 		"Loads EDITION's data and templates and lays the report out, prints every\n"+
 			"problem on stderr and a summary line on stdout (with -checklist, then the\n"+
-			"editors' checklist); exits 1 when there are errors.\n"+editionHelp)
-	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
+			"editors' checklist); exits 1 when there are errors.\n"+cmdline.EditionHelp)
+	tmpl := fs.String("templates", cmdline.TemplatesDir, "read the templates from `DIR`")
 	list := fs.Bool("checklist", false, "also print the editors' checklist")
-	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+	if code, ok := cmdline.Parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
-	dir, code, ok := editionArg(fs, stderr)
+	dir, code, ok := cmdline.EditionArg(fs, stderr)
 	if !ok {
 		return code
 	}
@@ -222,33 +155,4 @@ func printDiagnostics(w io.Writer, diags diag.List) {
 	for _, d := range diags {
 		fmt.Fprintln(w, d)
 	}
-}
-
-// dataRoot is where editions live, relative to the working directory.
-const dataRoot = "data"
-
-// editionDir resolves the EDITION argument to a folder.
-func editionDir(args []string) (string, error) {
-	switch len(args) {
-	case 0:
-		return newestEdition(dataRoot)
-	case 1:
-		if _, err := strconv.Atoi(args[0]); err == nil {
-			if _, err := os.Stat(args[0]); err != nil { // a year, not a folder of that name
-				return filepath.Join(dataRoot, args[0]), nil
-			}
-		}
-		return filepath.Clean(args[0]), nil
-	}
-	return "", errors.New("give one edition at most, e.g. 2017 or data/2017")
-}
-
-// newestEdition returns the folder under root with the highest year.
-func newestEdition(root string) (string, error) { return newestEditionBefore(root, 0) }
-
-// newestEditionBefore returns the folder under root with the highest year
-// below limit (0: any).
-func newestEditionBefore(root string, limit int) (string, error) {
-	f, err := edition.Newest(root, limit)
-	return f.Dir, err
 }

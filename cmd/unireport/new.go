@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"unireport/internal/cmdline"
 	"unireport/internal/edition"
 	"unireport/internal/newedition"
 )
@@ -17,41 +18,41 @@ func exists(path string) bool {
 }
 
 func newEdition(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new", "new [-from EDITION] YEAR",
+	fs := cmdline.NewFlags("new", "new [-from EDITION] YEAR",
 		"Starts the edition of YEAR, data/<YEAR>, as a copy of EDITION with every\n"+
 			"value that changes each year left to fill in. It never overwrites an edition.\n"+
 			"EDITION is a year (the folder data/<year>) or an edition folder;\n"+
 			"by default the newest folder under data/ before YEAR.\n")
 	from := fs.String("from", "", "start from the edition in `EDITION` (default: the newest under data/ before YEAR)")
 	// Accept the flag before or after the year.
-	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+	if code, ok := cmdline.Parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	rest := fs.Args()
 	if len(rest) > 1 {
-		if code, ok := parseFlags(fs, rest[1:], stdout, stderr); !ok {
+		if code, ok := cmdline.Parse(fs, rest[1:], stdout, stderr); !ok {
 			return code
 		}
 		rest = append(rest[:1], fs.Args()...)
 	}
 	if len(rest) != 1 {
-		return misuse(fs, stderr, "give one YEAR, the new edition's")
+		return cmdline.Misuse(fs, stderr, "give one YEAR, the new edition's")
 	}
 	year, err := strconv.Atoi(rest[0])
 	if err != nil || year < edition.MinYear || year > edition.MaxYear {
-		return misuse(fs, stderr, "%q is not a year", rest[0])
+		return cmdline.Misuse(fs, stderr, "%q is not a year", rest[0])
 	}
 	fromDir := *from
 	if fromDir == "" {
 		// Say first that the edition is there, before looking for one
 		// to start it from (there may be none before it).
-		if dir := filepath.Join(dataRoot, strconv.Itoa(year)); exists(dir) {
+		if dir := filepath.Join(cmdline.DataRoot, strconv.Itoa(year)); exists(dir) {
 			fmt.Fprintf(stderr, "unireport: %s already exists: unireport new never overwrites an edition (edit it, or give another year)\n", dir)
 			return 1
 		}
-		fromDir, err = newestEditionBefore(dataRoot, year)
+		fromDir, err = cmdline.NewestEditionBefore(cmdline.DataRoot, year)
 	} else {
-		fromDir, err = editionDir([]string{fromDir})
+		fromDir, err = cmdline.EditionDir([]string{fromDir})
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "unireport: %v\n", err)

@@ -1,130 +1,117 @@
 package main
 
 import (
-	"context"
-	"flag"
+	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
+	"os/exec"
 	"os/signal"
-	"strings"
+	"path/filepath"
 	"syscall"
 
-	"unireport/internal/htmlout"
-	"unireport/internal/preview"
+	"unireport/internal/cmdline"
 )
 
-// defaultAddr is where serve listens: this machine only.
-const defaultAddr = "127.0.0.1:8080"
+// previewProgram is the program that serves the live preview
+// (cmd/unireport-serve). It is apart from unireport so that a build, a
+// check or a diff does not load a web server: unireport starts faster, in
+// less memory, and without the C library that Go's network code links.
+const previewProgram = "unireport-serve"
 
+// serve checks the preview's arguments here, so that help and misuse read
+// as every command's do, then runs the preview program with them.
 func serve(args []string, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	return serveUntil(ctx, args, stdout, stderr)
-}
-
-// serveUntil is serve, stopping when ctx is done instead of on a signal.
-func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "serve [-addr HOST:PORT] [-host NAME]... [-editor URL-TEMPLATE] [-templates DIR] [EDITION]",
-		"Serves the draft report on EDITION, rebuilt and reloaded on every save, until Ctrl-C.\n"+
-			"A click on a value, or on a problem's position, opens its file:line:col in the\n"+
-			"-editor, or copies it to the clipboard.\n"+editionHelp)
-	addr := fs.String("addr", defaultAddr, "listen on `HOST:PORT`")
-	var hosts hostNames
-	fs.Var(&hosts, "host", "answer also to `NAME` (or NAME:PORT), a name this machine is reached by; repeatable")
-	tmpl := fs.String("templates", templatesDir, "read the templates from `DIR`")
-	editor := editorFlag(fs)
-	if code, ok := parseFlags(fs, args, stdout, stderr); !ok {
+	if _, code, ok := cmdline.ParseServe(args, stdout, stderr); !ok {
 		return code
 	}
-	dir, code, ok := editionArg(fs, stderr)
-	if !ok {
-		return code
-	}
-	ln, err := net.Listen("tcp", *addr)
+	exe, _ := os.Executable()
+	wd, _ := os.Getwd()
+	path, src, err := findPreview(exe, wd, exec.LookPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "unireport: %v\n", err)
 		return 1
 	}
-	local := isLoopback(ln.Addr())
-	if !local {
-		fmt.Fprintf(stderr, "unireport: warning: listening on %s, not only on this machine: others on the network can see the drafts\n", ln.Addr())
+	if src != "" {
+		// Built here rather than run by go run, which would end with
+		// "exit status 1" after every Ctrl-C.
+		dir, err := os.MkdirTemp("", previewProgram)
+		if err != nil {
+			fmt.Fprintf(stderr, "unireport: %v\n", err)
+			return 1
+		}
+		defer os.RemoveAll(dir)
+		bin := filepath.Join(dir, previewProgram+filepath.Ext(exe))
+		build := exec.Command(path, "build", "-o", bin, src)
+		build.Stdout, build.Stderr = stderr, stderr
+		if err := build.Run(); err != nil {
+			fmt.Fprintf(stderr, "unireport: cannot build the preview (go build %s): %v\n", src, err)
+			return 1
+		}
+		path = bin
 	}
-	// A name listened on is one the machine is reached by; an address is
-	// allowed by the preview itself, unless it is 0.0.0.0 or [::].
-	if host, _, err := net.SplitHostPort(*addr); err == nil && host != "" && net.ParseIP(host) == nil {
-		hosts = append(hosts, host)
-	}
-	s, err := preview.New(preview.Config{DataDir: dir, TemplatesDir: *tmpl, Hosts: hosts, Editor: editor.tmpl, BuildHook: buildHook, Log: stdout})
-	if err != nil {
-		ln.Close()
-		fmt.Fprintf(stderr, "unireport: %v\n", err)
+	return runPreview(path, args, stdout, stderr)
+}
+
+// runPreview runs the preview program and waits for it to end, with its
+// exit code. Ctrl-C in a terminal signals both programs; an interrupt or
+// a termination sent to unireport alone is passed on. Either way the
+// preview stops cleanly, and a second interrupt changes nothing.
+func runPreview(path string, args []string, stdout, stderr io.Writer) int {
+	cmd := exec.Command(path, args...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, stdout, stderr
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(signals)
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintf(stderr, "unireport: cannot start the preview: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "previewing %s at %s (Ctrl-C to stop)\n", dir, pageURL(ln.Addr()))
-	if err := s.Serve(ctx, ln); err != nil {
-		fmt.Fprintf(stderr, "unireport: %v\n", err)
-		return 1
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		for {
+			select {
+			case sig := <-signals:
+				cmd.Process.Signal(sig) // not possible on Windows, where the console signals both
+			case <-done:
+				return
+			}
+		}
+	}()
+	err := cmd.Wait()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &exit) && exit.ExitCode() >= 0:
+		return exit.ExitCode()
 	}
-	fmt.Fprintln(stdout, "stopped")
-	return 0
+	fmt.Fprintf(stderr, "unireport: the preview: %v\n", err)
+	return 1
 }
 
-// buildHook is given to the preview as Config.BuildHook: tests make a
-// build slow with it.
-var buildHook func()
-
-// hostNames is the value of the repeatable flag -host.
-type hostNames []string
-
-func (h *hostNames) String() string { return strings.Join(*h, ",") }
-
-func (h *hostNames) Set(name string) error {
-	if name == "" || strings.ContainsAny(name, "/ \t") {
-		return fmt.Errorf("want a host name such as preview.example.org, or NAME:PORT, not %q", name)
+// findPreview finds the preview program: beside this one (go install
+// ./cmd/... and go build -o DIR/ ./cmd/... put the two in one folder),
+// then on PATH; else, in the project's folder (where the README's
+// "go run ./cmd/unireport serve" is typed), it returns the go tool and
+// the package to build it from, src.
+func findPreview(exe, wd string, lookPath func(string) (string, error)) (path, src string, err error) {
+	if exe != "" {
+		beside := filepath.Join(filepath.Dir(exe), previewProgram+filepath.Ext(exe)) // .exe on Windows
+		if fi, err := os.Stat(beside); err == nil && fi.Mode().IsRegular() {
+			return beside, "", nil
+		}
 	}
-	*h = append(*h, name)
-	return nil
-}
-
-// isLoopback reports whether addr is on this machine only.
-func isLoopback(addr net.Addr) bool {
-	tcp, ok := addr.(*net.TCPAddr)
-	return ok && tcp.IP.IsLoopback()
-}
-
-// pageURL is the address to open for a listener; a listener on every
-// interface is opened through localhost.
-func pageURL(addr net.Addr) string {
-	tcp, ok := addr.(*net.TCPAddr)
-	if !ok {
-		return "http://" + addr.String() + "/"
+	if p, err := lookPath(previewProgram); err == nil {
+		return p, "", nil
 	}
-	host := tcp.IP.String()
-	if tcp.IP.IsUnspecified() {
-		host = "localhost"
+	pkg := filepath.Join("cmd", previewProgram)
+	if fi, err := os.Stat(filepath.Join(wd, pkg)); err == nil && fi.IsDir() {
+		if goTool, err := lookPath("go"); err == nil {
+			return goTool, "./" + filepath.ToSlash(pkg), nil
+		}
 	}
-	return "http://" + net.JoinHostPort(host, fmt.Sprint(tcp.Port)) + "/"
-}
-
-// editorTemplate is the value of the flag -editor: a URL template that
-// opens a file:line:col in an editor, checked as it is set.
-type editorTemplate struct{ tmpl string }
-
-func (e *editorTemplate) String() string { return e.tmpl }
-
-func (e *editorTemplate) Set(tmpl string) error {
-	if err := htmlout.CheckEditor(tmpl); err != nil {
-		return err
-	}
-	e.tmpl = tmpl
-	return nil
-}
-
-// editorFlag adds -editor to fs.
-func editorFlag(fs *flag.FlagSet) *editorTemplate {
-	e := &editorTemplate{}
-	fs.Var(e, "editor", "a click on a value's source opens it with `URL-TEMPLATE`, e.g. vscode://file/{path}:{line}:{col}\n({path} absolute, {line}, {col}); without it, a click copies file:line:col")
-	return e
+	return "", "", errors.New("the preview is the program " + previewProgram + ", which is neither beside unireport nor on PATH: " +
+		"install both with go install ./cmd/..., or run unireport serve from the project's folder, where it is built from its source")
 }
