@@ -3,13 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"unireport/internal/edition"
+	"unireport/internal/testkit/editions"
 )
 
 // goodEdition is data/2017, and templates the report's templates, seen
@@ -22,17 +21,7 @@ var (
 // copyEdition copies data/2017 into a temporary folder.
 func copyEdition(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	for _, f := range edition.Files {
-		b, err := os.ReadFile(filepath.Join(goodEdition, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return filepath.Join(editions.Lay(t, map[string]string{"2017": editions.Data2017}), "2017")
 }
 
 const vscodeTemplate = "vscode://file/{path}:{line}:{col}"
