@@ -35,3 +35,16 @@ func TestTextChars(t *testing.T) {
 		}
 	}
 }
+
+// TestRightToLeftFastPath: no character below firstRightToLeft belongs to
+// a right-to-left script, so rightToLeft may skip them unlooked.
+func TestRightToLeftFastPath(t *testing.T) {
+	for r := rune(0); r < firstRightToLeft; r++ {
+		if isRightToLeft(r) {
+			t.Fatalf("U+%04X is a right-to-left letter below firstRightToLeft", r)
+		}
+	}
+	if !isRightToLeft(0x05D0) || !isRightToLeft(0x0627) { // alef, Hebrew and Arabic
+		t.Error("isRightToLeft misses Hebrew or Arabic")
+	}
+}
