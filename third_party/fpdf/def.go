@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -882,38 +883,73 @@ func generateFontID(fdt fontDefType) (string, error) {
 	h := sha1.New()
 	h.Write(b[:i+len(null)-len("null")])
 	// Most of a UTF-8 font's widths are 0, for the characters it lacks:
-	// runs of them are copied from a ready-made ",0,0,0…". The JSON is
-	// hashed in pieces of about 4 KB.
+	// runs of them are copied from a ready-made ",0,0,0…", and only the
+	// characters of the font's cmap are looked up (the others' widths are
+	// 0), so that the pages of the table that parsing left untouched are
+	// not read in. The JSON is hashed in pieces of about 4 KB.
 	buf := make([]byte, 0, 4096+len(zeroWidths)+24)
 	buf = append(buf, '[')
-	for j := 0; j < len(cw); {
-		if cw[j] == 0 {
-			k := j
-			for k < len(cw) && cw[k] == 0 && k-j < len(zeroWidths)/2 {
-				k++
-			}
-			z := zeroWidths[:2*(k-j)]
-			if j == 0 {
+	next := 0                // the first width not written yet
+	zeros := func(end int) { // the widths from next to end, all 0
+		for next < end {
+			n := min(end-next, len(zeroWidths)/2)
+			z := zeroWidths[:2*n]
+			if next == 0 {
 				z = z[1:] // no comma before the first
 			}
 			buf = append(buf, z...)
-			j = k
-		} else {
-			if j > 0 {
-				buf = append(buf, ',')
+			next += n
+			if len(buf) >= 4096 {
+				h.Write(buf)
+				buf = buf[:0]
 			}
-			buf = strconv.AppendInt(buf, int64(cw[j]), 10)
-			j++
 		}
+	}
+	for _, c := range coveredChars(fdt.charSymbols, len(cw)) {
+		if cw[c] == 0 {
+			continue
+		}
+		zeros(c)
+		if c > 0 {
+			buf = append(buf, ',')
+		}
+		buf = strconv.AppendInt(buf, int64(cw[c]), 10)
+		next = c + 1
 		if len(buf) >= 4096 {
 			h.Write(buf)
 			buf = buf[:0]
 		}
 	}
+	zeros(len(cw))
 	buf = append(buf, ']')
 	h.Write(buf)
 	h.Write(b[i+len(null):])
 	return fmt.Sprintf("%x", h.Sum(nil)), nil
+}
+
+// coveredChars returns, in order, the characters below n whose widths may
+// be other than 0: those of the cmap, when the font has one, and 0, whose
+// entry a UTF-8 font's table uses for its count of characters; else all.
+func coveredChars(cmap map[int]int, n int) []int {
+	var cs []int
+	if cmap == nil {
+		cs = make([]int, n)
+		for c := range cs {
+			cs[c] = c
+		}
+		return cs
+	}
+	cs = make([]int, 0, len(cmap)+1)
+	if n > 0 {
+		cs = append(cs, 0)
+	}
+	for c := range cmap {
+		if c > 0 && c < n {
+			cs = append(cs, c)
+		}
+	}
+	slices.Sort(cs)
+	return cs
 }
 
 type fontInfoType struct {

@@ -71,6 +71,43 @@ func TestFontIDAnyWidths(t *testing.T) {
 	}
 }
 
+// With the font's cmap, only its characters are looked up: the id is
+// still the JSON hash, whatever the cmap holds (characters whose width is
+// 0, characters beyond the table, the first and the last).
+func TestFontIDFromCmap(t *testing.T) {
+	cw := make([]int, 3000)
+	cmap := map[int]int{}
+	for _, c := range []int{1, 2, 700, 701, 2999} {
+		cw[c] = c%9 + 1
+		cmap[c] = 1
+	}
+	cw[0] = 5       // a UTF-8 font's count of characters, not in its cmap
+	cmap[1500] = 1  // a character whose width is 0
+	cmap[-1] = 1    // not a character
+	cmap[70000] = 1 // beyond the table
+	for _, cm := range []map[int]int{cmap, {}, {2999: 1}} {
+		def := fontDefType{Tp: "UTF8", Name: "x", Cw: cw, charSymbols: cm}
+		if len(cm) < len(cmap) { // the widths of the characters the cmap lacks are 0
+			def.Cw = make([]int, len(cw))
+			def.Cw[0] = cw[0]
+			for c := range cm {
+				def.Cw[c] = cw[c]
+			}
+		}
+		b, err := json.Marshal(&def)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := generateFontID(def)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("%x", sha1.Sum(b)); got != want {
+			t.Errorf("cmap of %d characters: id %s, want %s", len(cm), got, want)
+		}
+	}
+}
+
 // A reused compressor writes what a new one writes.
 func TestReusedCompressorSameBytes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
