@@ -8,11 +8,13 @@ import (
 	"bytes"
 	"compress/zlib"
 	"crypto/sha1"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 )
@@ -251,5 +253,34 @@ func TestZWriterKeptOverCollections(t *testing.T) {
 	defer zwriters.put(got)
 	if got != zw {
 		t.Error("a new zlib writer after two collections; want the one kept")
+	}
+}
+
+// The arrays are unpacked as upstream's reader unpacked them, a last,
+// incomplete number included.
+func TestUnpackArrays(t *testing.T) {
+	upstream := func(data []byte, size int) []int {
+		answer := make([]int, 1)
+		r := bytes.NewReader(data)
+		bs := make([]byte, size)
+		c, e := r.Read(bs)
+		for e == nil && c > 0 {
+			if size == 2 {
+				answer = append(answer, int(binary.BigEndian.Uint16(bs)))
+			} else {
+				answer = append(answer, int(binary.BigEndian.Uint32(bs)))
+			}
+			c, e = r.Read(bs)
+		}
+		return answer
+	}
+	data := []byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}
+	for n := range len(data) + 1 {
+		if got, want := unpackUint16Array(data[:n]), upstream(data[:n], 2); !slices.Equal(got, want) {
+			t.Errorf("16-bit, %d bytes: %v, want %v", n, got, want)
+		}
+		if got, want := unpackUint32Array(data[:n]), upstream(data[:n], 4); !slices.Equal(got, want) {
+			t.Errorf("32-bit, %d bytes: %v, want %v", n, got, want)
+		}
 	}
 }

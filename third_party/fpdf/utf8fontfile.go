@@ -21,7 +21,6 @@
 package fpdf
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -1043,30 +1042,30 @@ func (utf *utf8FontFile) assembleTables() []byte {
 	return answer
 }
 
+// unpackUint16Array returns 0 followed by the big-endian numbers of data,
+// as upstream's reader did, made at its size instead of grown one number
+// at a time. A last, incomplete number is read as upstream read it: its
+// bytes over those of the number before.
 func unpackUint16Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 2)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint16(bs)))
-		c, e = r.Read(bs)
-	}
-	return answer
+	return unpackArray(data, 2)
 }
 
+// unpackUint32Array is unpackUint16Array for 32-bit numbers.
 func unpackUint32Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 4)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint32(bs)))
-		c, e = r.Read(bs)
+	return unpackArray(data, 4)
+}
+
+func unpackArray(data []byte, size int) []int {
+	answer := make([]int, 1, 1+(len(data)+size-1)/size)
+	var last [4]byte // the bytes of the number read last
+	for len(data) > 0 {
+		n := copy(last[:size], data)
+		data = data[n:]
+		if size == 2 {
+			answer = append(answer, int(binary.BigEndian.Uint16(last[:2])))
+		} else {
+			answer = append(answer, int(binary.BigEndian.Uint32(last[:4])))
+		}
 	}
 	return answer
 }
