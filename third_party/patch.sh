@@ -23,8 +23,12 @@ up=$(go env GOMODCACHE)/$module@$release
 cd third_party
 ours=$(cd "$name" && find . -type f | sed 's|^\./||' | LC_ALL=C sort)
 for f in $ours; do
+  # Generated tables are single lines of many kilobytes: hunks there carry
+  # no context, or each would repeat them.
+  context=3
+  case $f in *.gen.go) context=0 ;; esac
   if [ -e "$up/$f" ]; then
-    diff -u --label "a/$f" --label "b/$f" "$up/$f" "$name/$f" || true
+    diff -U "$context" --label "a/$f" --label "b/$f" "$up/$f" "$name/$f" || true
   else
     diff -u --label "a/$f" --label "b/$f" /dev/null "$name/$f" || true
   fi
