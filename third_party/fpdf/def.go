@@ -679,6 +679,9 @@ type Fpdf struct {
 	xmp              []byte                     // XMP metadata
 	displayDocTitle  bool                       // viewers show the title (SetDisplayDocTitle)
 	tags             tagHooks                   // tagged PDF hooks (tagging.go)
+	background       background                 // streams being compressed in the background (background.go)
+	endedPages       []*endedPage               // pages' content compressed as each page ended, by page number
+	subsets          map[string]*fontSubset     // the UTF-8 fonts' subsets, by font key
 	producer         string                     // producer
 	title            string                     // title
 	subject          string                     // subject

@@ -11,10 +11,12 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -282,5 +284,104 @@ func TestUnpackArrays(t *testing.T) {
 		if got, want := unpackUint32Array(data[:n]), upstream(data[:n], 4); !slices.Equal(got, want) {
 			t.Errorf("32-bit, %d bytes: %v, want %v", n, got, want)
 		}
+	}
+}
+
+// Streams compressed in the background give the bytes that compressing
+// each where it is written gives: with pages written to again after they
+// ended, with aliases replaced in the pages (the page count, and one as
+// long as what replaces it), with two
+// UTF-8 fonts, and with compression off.
+func TestBackgroundCompressionSameBytes(t *testing.T) {
+	font := readTestFont(t)
+	bold, err := os.ReadFile("../../internal/fonts/LiberationSerif-Bold.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := func(compress bool, alias string, revisit bool) []byte {
+		pdf := New("P", "pt", "A4", "")
+		pdf.SetCompression(compress)
+		pdf.SetCatalogSort(true) // the fonts in the same order every time
+		pdf.SetCreationDate(fixedTime)
+		pdf.SetModificationDate(fixedTime)
+		pdf.AddUTF8FontFromBytes("serif", "", font)
+		pdf.AddUTF8FontFromBytes("serif", "B", bold)
+		switch alias {
+		case "page count":
+			pdf.AliasNbPages("")
+		case "as long":
+			pdf.RegisterAlias("{ver}", "v2.10")
+		}
+		for p := range 4 {
+			pdf.AddPage()
+			for l := range 40 {
+				style := ""
+				if l%7 == 0 {
+					style = "B"
+				}
+				pdf.SetFont("serif", style, 11)
+				pdf.Text(50, float64(60+l*18), fmt.Sprintf("Page %d of {nb}, line %d, {ver}: “Status of Universalization” – ½ √", p+1, l+1))
+			}
+		}
+		if revisit { // back to page 2, which has ended
+			pdf.SetPage(2)
+			pdf.SetFont("serif", "B", 11)
+			pdf.Text(50, 40, "Written after the page ended: ŵ")
+			pdf.SetPage(4)
+		}
+		var b bytes.Buffer
+		if err := pdf.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	defer func() { compressInBackground = true }()
+	for _, c := range []struct {
+		name     string
+		compress bool
+		alias    string
+		revisit  bool
+	}{
+		{"pages", true, "", false},
+		{"page written to after it ended", true, "", true},
+		{"page count alias", true, "page count", false},
+		{"alias as long as what replaces it", true, "as long", false},
+		{"uncompressed", false, "", true},
+	} {
+		compressInBackground = true
+		got := doc(c.compress, c.alias, c.revisit)
+		compressInBackground = false
+		want := doc(c.compress, c.alias, c.revisit)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: the document compressed in the background differs", c.name)
+		}
+	}
+}
+
+// A document that is never written out leaves no goroutine behind, nor
+// does one that is.
+func TestBackgroundCompressionLeavesNothingRunning(t *testing.T) {
+	font := readTestFont(t)
+	before := runtime.NumGoroutine()
+	for _, output := range []bool{false, true} {
+		pdf := New("P", "pt", "A4", "")
+		pdf.AddUTF8FontFromBytes("serif", "", font)
+		pdf.SetFont("serif", "", 11)
+		for range 20 {
+			pdf.AddPage()
+			pdf.Text(50, 50, strings.Repeat("Status of Universalization ", 20))
+		}
+		if output {
+			if err := pdf.Output(io.Discard); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines running, %d before the documents", n, before)
 	}
 }
