@@ -66,7 +66,17 @@ var langTag = lazyregexp.New(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 // outline lists the pages' bookmarks. Write never panics: a failure, and any
 // text the fonts cannot draw, comes back as an error naming the page and
 // what failed; nothing is written to w then.
-func Write(w io.Writer, pages []layout.Page, opts Options) (err error) {
+func Write(w io.Writer, pages []layout.Page, opts Options) error {
+	pdf, err := Render(pages, opts)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(pdf)
+	return err
+}
+
+// Render is Write that returns the PDF's bytes.
+func Render(pages []layout.Page, opts Options) (_ []byte, err error) {
 	stage := "starting"
 	defer func() {
 		if r := recover(); r != nil {
@@ -74,10 +84,10 @@ func Write(w io.Writer, pages []layout.Page, opts Options) (err error) {
 		}
 	}()
 	if err := opts.check(); err != nil {
-		return err
+		return nil, err
 	}
 	if len(pages) == 0 {
-		return errors.New("pdfdraw: no pages")
+		return nil, errors.New("pdfdraw: no pages")
 	}
 	set := opts.Fonts
 	if set == nil {
@@ -85,13 +95,13 @@ func Write(w io.Writer, pages []layout.Page, opts Options) (err error) {
 	}
 	stage = "checking the pages"
 	if err := check(pages, set, opts); err != nil {
-		return err
+		return nil, err
 	}
 	stage = "registering fonts"
 	faces := usedFaces(pages, opts)
 	pdf, err := newPDF(set, pages[0].Width, pages[0].Height, faces)
 	if err != nil {
-		return fmt.Errorf("pdfdraw: %w", err)
+		return nil, fmt.Errorf("pdfdraw: %w", err)
 	}
 	opts.setInfo(pdf)
 	pdf.SetAutoPageBreak(false, 0)
@@ -116,10 +126,10 @@ func Write(w io.Writer, pages []layout.Page, opts Options) (err error) {
 		d.index = i
 		stage = fmt.Sprintf("page %d", p.Number)
 		if err := d.page(p); err != nil {
-			return fmt.Errorf("pdfdraw: page %d: %w", i+1, err)
+			return nil, fmt.Errorf("pdfdraw: page %d: %w", i+1, err)
 		}
 		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("pdfdraw: page %d: %w", i+1, err)
+			return nil, fmt.Errorf("pdfdraw: page %d: %w", i+1, err)
 		}
 	}
 	if d.tags != nil {
@@ -128,14 +138,13 @@ func Write(w io.Writer, pages []layout.Page, opts Options) (err error) {
 	stage = "writing the file"
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
-		return fmt.Errorf("pdfdraw: writing the PDF: %w", err)
+		return nil, fmt.Errorf("pdfdraw: writing the PDF: %w", err)
 	}
 	out := buf.Bytes()
 	if err := tagSubsets(out, set, faces, d.used); err != nil {
-		return fmt.Errorf("pdfdraw: %w", err)
+		return nil, fmt.Errorf("pdfdraw: %w", err)
 	}
-	_, err = w.Write(out)
-	return err
+	return out, nil
 }
 
 func (o Options) check() error {

@@ -4,7 +4,10 @@
 
 package fpdf
 
-import "sort"
+import (
+	"io"
+	"sort"
+)
 
 // Streams compressed in the background.
 //
@@ -30,24 +33,21 @@ type background struct {
 // start compresses data in a goroutine after the stream started before,
 // and returns a channel closed when the result is in *out.
 func (b *background) start(data []byte, out **membuffer) chan struct{} {
+	return b.startWith(func() *membuffer { return xmem.compress(data) }, out)
+}
+
+// startWith is start for a stream that compress compresses.
+func (b *background) startWith(compress func() *membuffer, out **membuffer) chan struct{} {
 	before, done := b.last, make(chan struct{})
 	b.last = done
 	go func() {
 		if before != nil {
 			<-before
 		}
-		*out = xmem.compress(data)
+		*out = compress()
 		close(done)
 	}()
 	return done
-}
-
-// wait returns when every stream started is compressed: nothing reads
-// the document's buffers in the background after it.
-func (b *background) wait() {
-	if b.last != nil {
-		<-b.last
-	}
 }
 
 // endedPage is a page's content compressed in the background: len is the
@@ -72,6 +72,16 @@ func (f *Fpdf) compressEndedPage() {
 	p := &endedPage{len: len(data)}
 	p.done = f.background.start(data, &p.mem)
 	f.endedPages[f.page] = p
+}
+
+// waitEndedPages returns when the pages' content compressed in the
+// background is: nothing reads the pages in the background after it.
+func (f *Fpdf) waitEndedPages() {
+	for _, p := range f.endedPages {
+		if p != nil {
+			<-p.done
+		}
+	}
 }
 
 // compressedPage returns page n's content compressed: as it was when the
@@ -121,17 +131,13 @@ func (f *Fpdf) cutSubsets() {
 		file := font.utf8File.GenerateCutFont(font.usedRunes)
 		codes := font.utf8File.CodeSymbolDictionary
 		delete(codes, 0)
-		cidToGIDMap := make([]byte, 256*256*2)
-		for cc, glyph := range codes {
-			cidToGIDMap[cc*2] = byte(glyph >> 8)
-			cidToGIDMap[cc*2+1] = byte(glyph & 0xFF)
-		}
+		m := newCIDToGIDMap(codes)
 		s := &fontSubset{len: len(file)}
 		if compressInBackground {
-			f.background.start(cidToGIDMap, &s.cidToGIDMap)
+			f.background.startWith(m.compress, &s.cidToGIDMap)
 			s.done = f.background.start(file, &s.file)
 		} else {
-			s.cidToGIDMap, s.file = xmem.compress(cidToGIDMap), xmem.compress(file)
+			s.cidToGIDMap, s.file = m.compress(), xmem.compress(file)
 			s.done = make(chan struct{})
 			close(s.done)
 		}
@@ -145,4 +151,54 @@ func (f *Fpdf) subset(key string) *fontSubset {
 	s := f.subsets[key]
 	<-s.done
 	return s
+}
+
+// cidToGIDMap is a UTF-8 font's map from character codes to glyphs, as
+// the PDF embeds it: the glyph of code c in bytes 2c and 2c+1 (big-endian)
+// of a 131,072-byte stream. Few codes are used: the stream, mostly zeros,
+// is compressed as it is written, never made whole.
+type cidToGIDMap struct {
+	codes  []int // the codes used, in order
+	glyphs map[int]int
+}
+
+// maxCIDs is the number of codes the map has room for.
+const maxCIDs = 256 * 256
+
+func newCIDToGIDMap(glyphs map[int]int) cidToGIDMap {
+	m := cidToGIDMap{glyphs: glyphs}
+	for c := range glyphs {
+		if c >= 0 && c < maxCIDs { // as all are: text is written in UCS-2
+			m.codes = append(m.codes, c)
+		}
+	}
+	sort.Ints(m.codes)
+	return m
+}
+
+// zeros are written for the codes between those used.
+var zeros [4096]byte
+
+// writeTo writes the map's stream to w.
+func (m cidToGIDMap) writeTo(w io.Writer) {
+	next := 0 // the first code not written
+	glyph := make([]byte, 2)
+	gap := func(to int) {
+		for n := 2 * (to - next); n > 0; n -= min(n, len(zeros)) {
+			w.Write(zeros[:min(n, len(zeros))])
+		}
+	}
+	for _, c := range m.codes {
+		gap(c)
+		g := m.glyphs[c]
+		glyph[0], glyph[1] = byte(g>>8), byte(g&0xFF)
+		w.Write(glyph)
+		next = c + 1
+	}
+	gap(maxCIDs)
+}
+
+// compress compresses the map's stream.
+func (m cidToGIDMap) compress() *membuffer {
+	return xmem.compressWith(xmem.Get().(*membuffer), m.writeTo)
 }

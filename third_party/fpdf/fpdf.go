@@ -4261,7 +4261,7 @@ func (f *Fpdf) putpages() {
 	var pageSize SizeType
 	var ok bool
 	nb := f.page
-	f.background.wait() // before aliases are replaced in the pages
+	f.waitEndedPages() // before aliases are replaced in the pages
 	if len(f.aliasNbPagesStr) > 0 {
 		// Replace number of pages
 		f.RegisterAlias(f.aliasNbPagesStr, sprintf("%d", nb))

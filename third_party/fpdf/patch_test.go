@@ -385,3 +385,36 @@ func TestBackgroundCompressionLeavesNothingRunning(t *testing.T) {
 		t.Errorf("%d goroutines running, %d before the documents", n, before)
 	}
 }
+
+// A font's map from codes to glyphs, compressed as it is written, is the
+// 131,072-byte array compressed whole, as upstream makes it: with codes
+// at both ends, and with none.
+func TestCIDToGIDMapStreamed(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 300, 3000} {
+		glyphs := map[int]int{}
+		for range n {
+			glyphs[rng.IntN(maxCIDs)] = rng.IntN(1 << 16)
+		}
+		if n > 0 {
+			glyphs[maxCIDs-1], glyphs[1] = 7, 0x1234
+		}
+		whole := make([]byte, 256*256*2)
+		for cc, glyph := range glyphs {
+			whole[cc*2] = byte(glyph >> 8)
+			whole[cc*2+1] = byte(glyph & 0xFF)
+		}
+		var b bytes.Buffer
+		newCIDToGIDMap(glyphs).writeTo(&b)
+		if !bytes.Equal(b.Bytes(), whole) {
+			t.Errorf("%d codes: the map written differs from the array", n)
+		}
+		want := xmem.compress(whole)
+		got := newCIDToGIDMap(glyphs).compress()
+		if !bytes.Equal(got.bytes(), want.bytes()) {
+			t.Errorf("%d codes: the map compressed as it is written differs", n)
+		}
+		got.release()
+		want.release()
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"io"
 	"sync"
 )
 
@@ -70,22 +71,41 @@ func (c *zwriterCache) put(zw *zlib.Writer) {
 
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
-	buf := &mem.buf
-	buf.Grow(len(data))
+	mem.buf.Grow(len(data))
+	return pool.compressWith(mem, func(zw io.Writer) { zw.Write(data) })
+}
 
+// compressWith compresses into mem what write writes: the same bytes as
+// compressing it written at once, however it is cut up.
+func (pool *xmempool) compressWith(mem *membuffer, write func(io.Writer)) *membuffer {
 	zw := zwriters.get()
 	defer zwriters.put(zw)
-	zw.Reset(buf)
-	_, err := zw.Write(data)
-	if err != nil {
-		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
+	zw.Reset(&mem.buf)
+	w := errWriter{w: zw}
+	write(&w)
+	if w.err != nil {
+		panic(fmt.Errorf("could not zlib-compress slice: %w", w.err))
 	}
-
-	err = zw.Close()
-	if err != nil {
+	if err := zw.Close(); err != nil {
 		panic(fmt.Errorf("could not close zlib writer: %w", err))
 	}
 	return mem
+}
+
+// errWriter keeps the first error of the writes to w, and makes none after
+// it.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
 }
 
 func (pool *xmempool) uncompress(data []byte) (*membuffer, error) {
