@@ -34,6 +34,12 @@ type Document struct {
 	// Notes are the footnotes' elements by number, which their numbers
 	// at the foot of the page belong to.
 	Notes map[int]*Elem
+	// TablesSet, when set, is called with the columns of the body's
+	// tables (Result.Tables) as soon as they are set, before the pages
+	// are: a writer that sets the same tables elsewhere (the DOCX) need
+	// not wait for the pages. It is called at most once, possibly from
+	// another goroutine, and not when a table cannot be set.
+	TablesSet func(map[*Table]Columns)
 }
 
 // Elem is an element of the document's logical structure: a standard
@@ -61,7 +67,8 @@ func (e *Elem) Add(role string) *Elem {
 	return k
 }
 
-// Hyphenator gives the byte offsets inside word where a hyphen may go.
+// Hyphenator gives the byte offsets inside word where a hyphen may go. It
+// must be safe for concurrent use.
 type Hyphenator interface {
 	Points(word string) []int
 }

@@ -26,6 +26,8 @@ const (
 // Measurer measures text. Width returns the advance width, in points, of s set
 // in style at size points. Layout assumes widths add up: the width of a string
 // is the sum of the widths of its parts (no kerning), as in the PDF writer.
+// Layout calls it from more than one goroutine at once (see setBody), as it
+// does the Document's Hyphenator.
 type Measurer interface {
 	Width(s string, style Style, size float64) float64
 }

@@ -59,15 +59,11 @@ func Set(doc Document, g Geometry, m Measurer) (res Result, err error) {
 	if err := g.check(); err != nil {
 		return Result{}, err
 	}
-	p := &preparer{m: m, g: g, hyph: doc.Hyphenator, spaces: map[spaceKey]float64{}, tables: map[*Table]Columns{}}
-	body, err := p.prepare(doc.Blocks, ctx{size: g.BodySize, align: AlignJustify, gap: g.ParagraphSpacing})
+	p := newPreparer(m, g, doc.Hyphenator)
+	area := g.content()
+	items, err := p.setBody(doc.Blocks, ctx{size: g.BodySize, align: AlignJustify, gap: g.ParagraphSpacing}, area, doc.TablesSet)
 	if err != nil {
 		return Result{}, fmt.Errorf("layout: %w", err)
-	}
-	area := g.content()
-	var items []item
-	for _, b := range body {
-		items = b.lay(area.X, area.W, items)
 	}
 	pg := &paginator{g: g, area: area, placed: map[int]bool{}, notes: map[int]*footnote{}}
 	if err := pg.prepareNotes(p, doc.Footnotes, doc.Notes); err != nil {

@@ -97,10 +97,21 @@ type preparer struct {
 	tables map[*Table]Columns // how each table outside cells and footnotes was set
 }
 
+// newPreparer returns a preparer measuring with m, setting type by g and
+// hyphenating with h (nil: no hyphenation).
+func newPreparer(m Measurer, g Geometry, h Hyphenator) *preparer {
+	return &preparer{m: m, g: g, hyph: h, spaces: map[spaceKey]float64{}, tables: map[*Table]Columns{}}
+}
+
 // warn records that word was broken between letters where it is being set.
 func (p *preparer) warn(word string) {
 	w := p.where
 	w.Word = word
+	p.addWarning(w)
+}
+
+// addWarning records w unless it is recorded already.
+func (p *preparer) addWarning(w Warning) {
 	for _, o := range p.warnings {
 		if o == w {
 			return

@@ -4,7 +4,6 @@
 package pdfout
 
 import (
-	"bytes"
 	"fmt"
 	"sync"
 	"time"
@@ -58,8 +57,7 @@ func RenderWarnings(doc *document.Document, opts Options) ([]byte, []layout.Warn
 // Draw draws a document that Set has laid out, set in opts.Fonts (the
 // fonts it was measured with).
 func Draw(res Typeset, opts Options) ([]byte, error) {
-	var buf bytes.Buffer
-	err := pdfdraw.Write(&buf, res.Pages, pdfdraw.Options{
+	return pdfdraw.Render(res.Pages, pdfdraw.Options{
 		Fonts: Measurer(opts.Fonts).Fonts(),
 		Title: opts.Title, Author: opts.Author, Subject: opts.Subject, Keywords: opts.Keywords,
 		Creator: version.Program(), Language: opts.Lang,
@@ -67,10 +65,6 @@ func Draw(res Typeset, opts Options) ([]byte, error) {
 		Draft: opts.Draft, BuildTime: opts.Built,
 		Structure: res.Structure,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // Layout converts and lays out the document on A4 pages, without
@@ -93,21 +87,37 @@ type Typeset struct {
 // rules of the language lang (a BCP 47 tag; none where there are no
 // patterns for it), and reports the words it had to break between letters.
 func Set(doc *document.Document, m layout.Measurer, lang string) (Typeset, error) {
+	return SetTablesFirst(doc, m, lang, nil)
+}
+
+// SetTablesFirst is Set that gives columns, if not nil, the columns of
+// the body's tables (Typeset.Columns) as soon as they are set, before the
+// pages are made (see layout.Document.TablesSet): at most once, possibly
+// from another goroutine, and not when a table cannot be set.
+func SetTablesFirst(doc *document.Document, m layout.Measurer, lang string, columns func(map[ast.Node]layout.Columns)) (Typeset, error) {
 	ld, nodes := convertNodes(doc)
 	if h, ok := hyphen.ForLanguage(lang); ok {
 		ld.Hyphenator = h
+	}
+	if columns != nil {
+		ld.TablesSet = func(tables map[*layout.Table]layout.Columns) { columns(byNode(tables, nodes)) }
 	}
 	res, err := layout.Set(ld, layout.A4(), m)
 	if err != nil {
 		return Typeset{}, fmt.Errorf("laying out the PDF: %w", err)
 	}
-	cols := make(map[ast.Node]layout.Columns, len(res.Tables))
-	for t, c := range res.Tables {
+	return Typeset{Result: res, Columns: byNode(res.Tables, nodes)}, nil
+}
+
+// byNode keys the tables' columns by the nodes the tables come from.
+func byNode(tables map[*layout.Table]layout.Columns, nodes map[*layout.Table]ast.Node) map[ast.Node]layout.Columns {
+	cols := make(map[ast.Node]layout.Columns, len(tables))
+	for t, c := range tables {
 		if n, ok := nodes[t]; ok {
 			cols[n] = c
 		}
 	}
-	return Typeset{Result: res, Columns: cols}, nil
+	return cols
 }
 
 // Prepare does ahead of need the work that writing a PDF set in set (nil:

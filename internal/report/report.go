@@ -13,6 +13,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/yuin/goldmark/ast"
+
 	"unireport/internal/checklist"
 	"unireport/internal/compose"
 	"unireport/internal/diag"
@@ -60,18 +62,50 @@ type typeset struct {
 	once sync.Once
 	res  pdfout.Typeset
 	err  error
+
+	// The tables' columns are known before the pages: columnsSet is
+	// closed when columns holds them, or when the layout has ended.
+	columnsOnce sync.Once
+	columnsSet  chan struct{}
+	columns     map[ast.Node]layout.Columns
+}
+
+func (r *Report) set(d Draft) *typeset {
+	if d.On {
+		return &r.sets[1]
+	}
+	return &r.sets[0]
 }
 
 // typeset lays out the tree of d as the PDF sets it, once.
 func (r *Report) typeset(d Draft) (pdfout.Typeset, error) {
-	s := &r.sets[0]
-	if d.On {
-		s = &r.sets[1]
-	}
+	s := r.set(d)
 	s.once.Do(func() {
-		s.res, s.err = pdfout.Set(r.Tree(d), pdfout.Measurer(r.Fonts), r.Edition.Facts.Language)
+		s.columnsOnce.Do(func() { s.columnsSet = make(chan struct{}) })
+		s.res, s.err = pdfout.SetTablesFirst(r.Tree(d), pdfout.Measurer(r.Fonts), r.Edition.Facts.Language, func(cols map[ast.Node]layout.Columns) {
+			s.columns = cols
+			close(s.columnsSet)
+		})
+		if s.columns == nil { // a table could not be set
+			close(s.columnsSet)
+		}
 	})
 	return s.res, s.err
+}
+
+// tableColumns returns the columns the PDF's layout of d gives the body's
+// tables, as soon as they are set: laying out the rest of the pages goes
+// on meanwhile, where it was started, or here in the background.
+func (r *Report) tableColumns(d Draft) (map[ast.Node]layout.Columns, error) {
+	s := r.set(d)
+	s.columnsOnce.Do(func() { s.columnsSet = make(chan struct{}) })
+	go r.typeset(d) // starts the layout unless it is under way
+	<-s.columnsSet
+	if s.columns != nil {
+		return s.columns, nil
+	}
+	_, err := r.typeset(d)
+	return nil, err
 }
 
 // Prepare loads and checks the edition in dataDir for a final report,
@@ -336,7 +370,7 @@ func (r *Report) DOCX(d Draft) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := r.typeset(d)
+	columns, err := r.tableColumns(d)
 	if err != nil {
 		return nil, err
 	}
@@ -356,7 +390,7 @@ func (r *Report) DOCX(d Draft) ([]byte, error) {
 		Built:     d.Built,
 		Generator: version.Program(),
 		Font:      font,
-		Columns:   res.Columns,
+		Columns:   columns,
 	})
 }
 
