@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"os"
 	"runtime"
@@ -417,4 +418,90 @@ func TestCIDToGIDMapStreamed(t *testing.T) {
 		got.release()
 		want.release()
 	}
+}
+
+// A font's widths, read from its glyphs' characters kept in two arrays,
+// are those upstream's reading gives from them kept in a map, for each
+// face of the report's font.
+func TestWidthsAsUpstream(t *testing.T) {
+	for _, face := range []string{"Regular", "Bold", "Italic", "BoldItalic"} {
+		b, err := os.ReadFile("../../internal/fonts/LiberationSerif-" + face + ".ttf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		utf := newUTF8Font(&fileReader{array: b})
+		if err := utf.parseFile(); err != nil {
+			t.Fatal(err)
+		}
+		symbolToChar := map[int][]int{}
+		for char, symbol := range utf.charSymbolDictionary {
+			symbolToChar[symbol] = append(symbolToChar[symbol], char)
+		}
+		want, wantDefault := upstreamWidths(utf, symbolToChar)
+		if !slices.Equal(utf.CharWidths, want) || utf.DefaultWidth != wantDefault {
+			t.Errorf("%s: the widths differ from upstream's", face)
+		}
+	}
+}
+
+// upstreamWidths is upstream's parseHMTXTable, run again on utf's file
+// with its map from glyphs to characters.
+func upstreamWidths(utf *utf8FontFile, symbolToChar map[int][]int) ([]int, float64) {
+	utf.SeekTable("hhea")
+	utf.skip(34)
+	numberOfHMetrics := utf.readUint16()
+	utf.SeekTable("maxp")
+	utf.skip(4)
+	numSymbols := utf.readUint16()
+	scale := 1000.0 / float64(utf.fontElementSize)
+	var defaultWidth float64
+	var widths int
+	start := utf.SeekTable("hmtx")
+	arrayWidths := 0
+	charWidths := make([]int, 256*256)
+	charCount := 0
+	arr := unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
+	for symbol := range numberOfHMetrics {
+		arrayWidths = arr[(symbol*2)+1]
+		if _, OK := symbolToChar[symbol]; OK || symbol == 0 {
+			if arrayWidths >= (1 << 15) {
+				arrayWidths = 0
+			}
+			if symbol == 0 {
+				defaultWidth = scale * float64(arrayWidths)
+				continue
+			}
+			for _, char := range symbolToChar[symbol] {
+				if char != 0 && char != 65535 {
+					widths = int(math.Round(scale * float64(arrayWidths)))
+					if widths == 0 {
+						widths = 65535
+					}
+					if char < 196608 {
+						charWidths[char] = widths
+						charCount++
+					}
+				}
+			}
+		}
+	}
+	for pos := range numSymbols - numberOfHMetrics {
+		symbol := pos + numberOfHMetrics
+		if _, OK := symbolToChar[symbol]; OK {
+			for _, char := range symbolToChar[symbol] {
+				if char != 0 && char != 65535 {
+					widths = int(math.Round(scale * float64(arrayWidths)))
+					if widths == 0 {
+						widths = 65535
+					}
+					if char < 196608 {
+						charWidths[char] = widths
+						charCount++
+					}
+				}
+			}
+		}
+	}
+	charWidths[0] = charCount
+	return charWidths, defaultWidth
 }

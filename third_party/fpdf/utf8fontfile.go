@@ -489,14 +489,16 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary, charSymbolDictionary := utf.generateSCCSDictionaries(runeCMAPPosition)
+	glyphs, charSymbolDictionary := utf.generateSCCSDictionaries(runeCMAPPosition)
 	utf.charSymbolDictionary = charSymbolDictionary // the cmap GenerateCutFont reads
 
 	scale := 1000.0 / float64(utf.fontElementSize)
-	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
+	utf.parseHMTXTable(n, numSymbols, glyphs, scale)
 }
 
-func (utf *utf8FontFile) generateCMAP() map[int][]int {
+// generateCMAP reads the font's Unicode cmap into charSymbolDictionary,
+// and reports whether it has one.
+func (utf *utf8FontFile) generateCMAP() bool {
 	cmapPosition := utf.SeekTable("cmap")
 	utf.skip(2)
 	cmapTableCount := utf.readUint16()
@@ -518,14 +520,14 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 
 	if runeCmapPosition == 0 {
 		fmt.Printf("Font does not have cmap for Unicode\n")
-		return nil
+		return false
 	}
 
-	symbolCharDictionary, charSymbolDictionary := utf.generateSCCSDictionaries(runeCmapPosition)
+	_, charSymbolDictionary := utf.generateSCCSDictionaries(runeCmapPosition)
 
 	utf.charSymbolDictionary = charSymbolDictionary
 
-	return symbolCharDictionary
+	return true
 }
 
 func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[int]int, map[int]int, []int) {
@@ -659,7 +661,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	if utf.knownCharSymbols != nil {
 		utf.charSymbolDictionary = utf.knownCharSymbols
-	} else if utf.generateCMAP() == nil {
+	} else if !utf.generateCMAP() {
 		return nil
 	}
 
@@ -828,7 +830,7 @@ func (utf *utf8FontFile) getSymbols(originalSymbolIdx int, start *int, symbolSet
 	return start, symbolSet, SymbolsCollection, SymbolsCollectionKeys
 }
 
-func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbolToChar map[int][]int, scale float64) {
+func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbolToChar glyphChars, scale float64) {
 	var widths int
 	start := utf.SeekTable("hmtx")
 	arrayWidths := 0
@@ -838,7 +840,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
 	for symbol := range numberOfHMetrics {
 		arrayWidths = arr[(symbol*2)+1]
-		if _, OK := symbolToChar[symbol]; OK || symbol == 0 {
+		if len(symbolToChar.of(symbol)) > 0 || symbol == 0 {
 
 			if arrayWidths >= (1 << 15) {
 				arrayWidths = 0
@@ -847,7 +849,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 				utf.DefaultWidth = scale * float64(arrayWidths)
 				continue
 			}
-			for _, char := range symbolToChar[symbol] {
+			for _, char := range symbolToChar.of(symbol) {
 				if char != 0 && char != 65535 {
 					widths = int(math.Round(scale * float64(arrayWidths)))
 					if widths == 0 {
@@ -864,8 +866,8 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	diff := numSymbols - numberOfHMetrics
 	for pos := range diff {
 		symbol := pos + numberOfHMetrics
-		if _, OK := symbolToChar[symbol]; OK {
-			for _, char := range symbolToChar[symbol] {
+		if chars := symbolToChar.of(symbol); len(chars) > 0 {
+			for _, char := range chars {
 				if char != 0 && char != 65535 {
 					widths = int(math.Round(scale * float64(arrayWidths)))
 					if widths == 0 {
@@ -920,7 +922,7 @@ func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 
 // generateSCCSDictionaries reads the format 4 cmap at runeCmapPosition
 // into the characters of each glyph and the glyph of each character.
-func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int) (symbolCharDictionary map[int][]int, charSymbolDictionary map[int]int) {
+func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int) (glyphs glyphChars, charSymbolDictionary map[int]int) {
 	maxRune := 0
 	utf.seek(runeCmapPosition + 2)
 	size := utf.readUint16()
@@ -947,51 +949,77 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int) (symbolC
 	for range segmentSize {
 		positions = append(positions, utf.readUint16())
 	}
-	// The maps are made at their size, and a glyph's list of characters
-	// starts as one element of a shared array: most glyphs have one.
-	// A crafted file's segments may overlap: the sizes are bounded by the
-	// 65,536 characters a format 4 cmap can map.
+	// The map is made at its size. A crafted file's segments may overlap:
+	// the size is bounded by the 65,536 characters a format 4 cmap can map.
 	chars := 0
 	for n := range segmentSize {
 		chars = min(chars+max(0, completers[n]+1-beginners[n]), 1<<16)
 	}
 	charSymbolDictionary = make(map[int]int, chars)
-	symbolCharDictionary = make(map[int][]int, chars)
-	firsts := make([]int, chars)
-	var symbol int
-	for n := range segmentSize {
-		completePosition := completers[n] + 1
-		for char := beginners[n]; char < completePosition; char++ {
-			if positions[n] == 0 {
-				symbol = (char + sizes[n]) & 0xFFFF
-			} else {
-				position := (char-beginners[n])*2 + positions[n]
-				position = int(readerPositionStart) + 2*n + position
-				if position >= rim {
-					symbol = 0
+	// each calls f with each character of the segments and its glyph, in
+	// the segments' order.
+	each := func(f func(char, symbol int)) {
+		var symbol int
+		for n := range segmentSize {
+			completePosition := completers[n] + 1
+			for char := beginners[n]; char < completePosition; char++ {
+				if positions[n] == 0 {
+					symbol = (char + sizes[n]) & 0xFFFF
 				} else {
-					symbol = utf.getUint16(position)
-					if symbol != 0 {
-						symbol = (symbol + sizes[n]) & 0xFFFF
+					position := (char-beginners[n])*2 + positions[n]
+					position = int(readerPositionStart) + 2*n + position
+					if position >= rim {
+						symbol = 0
+					} else {
+						symbol = utf.getUint16(position)
+						if symbol != 0 {
+							symbol = (symbol + sizes[n]) & 0xFFFF
+						}
 					}
 				}
-			}
-			charSymbolDictionary[char] = symbol
-			if char < 196608 {
-				maxRune = max(char, maxRune)
-			}
-			if cs, ok := symbolCharDictionary[symbol]; ok {
-				symbolCharDictionary[symbol] = append(cs, char)
-			} else if len(firsts) > 0 {
-				firsts[0] = char
-				symbolCharDictionary[symbol] = firsts[:1:1]
-				firsts = firsts[1:]
-			} else {
-				symbolCharDictionary[symbol] = []int{char}
+				f(char, symbol)
 			}
 		}
 	}
-	return symbolCharDictionary, charSymbolDictionary
+	maxSymbol := -1
+	each(func(char, symbol int) {
+		charSymbolDictionary[char] = symbol
+		if char < 196608 {
+			maxRune = max(char, maxRune)
+		}
+		maxSymbol = max(maxSymbol, symbol)
+	})
+	// The characters of each glyph, each time a segment gives it (the
+	// same character twice where segments overlap), in two arrays: the
+	// glyphs' starts and the characters.
+	start := make([]int32, maxSymbol+2)
+	each(func(char, symbol int) { start[symbol+1]++ })
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	next := slices.Clone(start[:len(start)-1])
+	glyphs.chars = make([]int32, start[len(start)-1])
+	each(func(char, symbol int) {
+		glyphs.chars[next[symbol]] = int32(char)
+		next[symbol]++
+	})
+	glyphs.start = start
+	return glyphs, charSymbolDictionary
+}
+
+// glyphChars are the characters of each glyph of a font: those of glyph g
+// are chars[start[g]:start[g+1]].
+type glyphChars struct {
+	start []int32
+	chars []int32
+}
+
+// of returns the characters of glyph g, none when it has none.
+func (gc glyphChars) of(g int) []int32 {
+	if g < 0 || g+1 >= len(gc.start) {
+		return nil
+	}
+	return gc.chars[gc.start[g]:gc.start[g+1]]
 }
 
 func (utf *utf8FontFile) assembleTables() []byte {
