@@ -110,28 +110,47 @@ func letterAfter(s string, i int) bool {
 // every run, for headings and header cells).
 func (p *preparer) newTextBlock(runs []Run, elem *Elem, size float64, bold bool, align Align, mode hyphenMode) *textBlock {
 	tb := &textBlock{p: p, size: size, lh: size * p.g.Leading, align: align, mode: mode}
-	// About one token a word: room for them all at once.
+	// About one token a word, most of one segment: room for them all at
+	// once.
 	words := 1
 	for _, r := range runs {
-		words += strings.Count(r.Text, " ")
+		words += strings.Count(r.Text, " ") + strings.Count(r.Text, "-")
 	}
 	tb.tokens = make([]token, 0, words)
+	firstSegs := make([]seg, 0, words) // each token's first segment
 	var (
 		cur     token
 		open    bool // cur has content
-		buf     strings.Builder
 		segLook seg
+		// The segment's text is text[from:to] while it is whole in the
+		// run's text, as it nearly always is; buf holds it when it is not
+		// (a soft hyphen left out of a word).
+		text     string
+		from, to int
+		buf      strings.Builder
 	)
 	flushSeg := func() {
-		if buf.Len() == 0 {
+		if from == to && buf.Len() == 0 {
 			return
 		}
 		s := segLook
-		s.text = buf.String()
+		if buf.Len() > 0 {
+			buf.WriteString(text[from:to])
+			s.text = buf.String()
+			buf.Reset()
+		} else {
+			s.text = text[from:to]
+		}
+		from = to
 		s.w = p.m.Width(s.text, s.style, s.size)
-		cur.segs = append(cur.segs, s)
+		if len(cur.segs) == 0 {
+			firstSegs = append(firstSegs, s)
+			n := len(firstSegs)
+			cur.segs = firstSegs[n-1 : n : n] // a second segment is appended elsewhere
+		} else {
+			cur.segs = append(cur.segs, s)
+		}
 		cur.w += s.w
-		buf.Reset()
 	}
 	endToken := func(space float64, st Style, brk bool) {
 		flushSeg()
@@ -166,11 +185,11 @@ func (p *preparer) newTextBlock(runs []Run, elem *Elem, size float64, bold bool,
 		if r.Elem != nil {
 			look.elem = r.Elem
 		}
-		text := r.Text
+		rt := r.Text
 		if r.FootnoteRef > 0 {
 			look.fn = r.FootnoteRef
-			if text == "" {
-				text = strconv.Itoa(r.FootnoteRef)
+			if rt == "" {
+				rt = strconv.Itoa(r.FootnoteRef)
 			}
 			p.refs = append(p.refs, r.FootnoteRef)
 		}
@@ -180,24 +199,36 @@ func (p *preparer) newTextBlock(runs []Run, elem *Elem, size float64, bold bool,
 		if open && !look.sameLookAs(segLook) {
 			flushSeg()
 		}
+		buf.WriteString(text[from:to]) // a word going on from the run before
 		segLook = look
-		for i, c := range text {
+		text, from, to = rt, 0, 0
+		for i := 0; i < len(text); {
+			c, n := utf8.DecodeRuneInString(text[i:])
+			next := i + n
 			switch {
 			case c == '\n':
 				endToken(0, st, true)
 			case c == '\u00AD': // soft hyphen: a break we do not use
+				buf.WriteString(text[from:to]) // the segment goes on after it
+			case c == utf8.RuneError && n == 1: // invalid UTF-8, set as U+FFFD
+				buf.WriteString(text[from:to])
+				buf.WriteRune(c)
+				open = true
 			case c == '\u200B': // zero-width space: a break with no width
 				endToken(0, st, false)
 			case c == ' ' || c == '\t' || c == '\r' || c != '\u00A0' && c != '\u202F' && unicode.IsSpace(c):
 				endToken(p.spaceWidth(st, size), st, false)
 			default:
-				buf.WriteRune(c)
+				to = next
 				open = true
 				// A hyphen between letters is a break opportunity.
 				if c == '-' && letterBefore(text, i) && letterAfter(text, i+1) {
 					endToken(0, st, false)
 				}
+				i = next
+				continue
 			}
+			from, to, i = next, next, next
 		}
 	}
 	endToken(0, Style{}, false)
