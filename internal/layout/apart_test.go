@@ -161,3 +161,92 @@ func TestTablesSetApartOutlineLevel(t *testing.T) {
 		t.Errorf("set apart, the outline is %v", apart.Pages[0].Bookmarks)
 	}
 }
+
+// A large table's cells set half on another goroutine give the layout
+// that setting them all on one gives, in random documents as above, for
+// their first error too.
+func TestCellsInTwoAsInOne(t *testing.T) {
+	n := 30
+	if testing.Short() {
+		n = 10
+	}
+	defer func() { cellsInOne = false }()
+	for seed := 0; seed < n; seed++ {
+		d := &randomDoc{r: rand.New(rand.NewSource(int64(seed))), notes: map[int][]Block{}}
+		doc := Document{Blocks: d.blocks(0, false), Footnotes: d.notes, Hyphenator: everyThird{}}
+		for i, b := range doc.Blocks {
+			if tb, ok := b.(*Table); ok {
+				tb.Bookmark, tb.Name = fmt.Sprintf("Table %d", i), fmt.Sprintf("t%d", i)
+			}
+		}
+		cellsInOne = false
+		two, twoErr := Set(doc, A4(), fakeMeasurer{})
+		cellsInOne = true
+		one, oneErr := Set(doc, A4(), fakeMeasurer{})
+		if fmt.Sprint(twoErr) != fmt.Sprint(oneErr) {
+			t.Fatalf("seed %d: error %v in two, %v in one", seed, twoErr, oneErr)
+		}
+		if !reflect.DeepEqual(two, one) {
+			t.Fatalf("seed %d: the layout with cells set in two differs", seed)
+		}
+	}
+}
+
+// A large table's cells set in two record the words they had to break and
+// the first error they met in the cells' order: a word too long for its
+// column early in the table and another late, and a list marker too wide
+// for its column in an early cell and another in a late one.
+func TestCellsInTwoWarningsAndErrorInOrder(t *testing.T) {
+	tooLong := func(c byte) Cell { return cell(strings.Repeat(string(c), 80)) }
+	marker := func(start int) Cell {
+		return Cell{Blocks: []Block{&List{Ordered: true, Start: start, Items: [][]Block{{para("x")}}}}}
+	}
+	table := &Table{Name: "positions"}
+	for r := range 8 {
+		var cells []Cell
+		for c := range 6 {
+			switch {
+			case r == 1 && c == 0:
+				cells = append(cells, tooLong('a'))
+			case r == 6 && c == 5:
+				cells = append(cells, tooLong('b'))
+			default:
+				cells = append(cells, cell(fmt.Sprintf("r%dc%d", r, c)))
+			}
+		}
+		table.Body = append(table.Body, row(cells...))
+	}
+	// Eight columns of markers do not fit side by side: the table is set
+	// narrower than they are.
+	withMarkers := &Table{Name: "markers"}
+	for r := range 5 {
+		var cells []Cell
+		for c := range 8 {
+			cells = append(cells, cell("x"))
+			if r == 1 || r == 4 {
+				cells[c] = marker((r+1)*1e17 + c)
+			}
+		}
+		withMarkers.Body = append(withMarkers.Body, row(cells...))
+	}
+	defer func() { cellsInOne = false }()
+	for _, tb := range []*Table{table, withMarkers} {
+		doc := Document{Blocks: []Block{para("before"), tb}}
+		cellsInOne = false
+		two, twoErr := Set(doc, A4(), fakeMeasurer{})
+		cellsInOne = true
+		one, oneErr := Set(doc, A4(), fakeMeasurer{})
+		if fmt.Sprint(twoErr) != fmt.Sprint(oneErr) {
+			t.Errorf("%s: error %v in two, %v in one", tb.Name, twoErr, oneErr)
+		}
+		if tb == table && len(one.Warnings) != 2 {
+			t.Errorf("%s: %d warnings, want the two words", tb.Name, len(one.Warnings))
+		}
+		if tb == withMarkers && (oneErr == nil || !strings.Contains(oneErr.Error(), `"200000000000000000."`)) {
+			t.Errorf("%s: error %v, want the first marker's", tb.Name, oneErr)
+		}
+		if !reflect.DeepEqual(two.Warnings, one.Warnings) {
+			t.Errorf("%s: warnings %v in two, %v in one", tb.Name, two.Warnings, one.Warnings)
+		}
+	}
+}

@@ -35,6 +35,7 @@ type prepTable struct {
 	size      float64 // text size in the cells
 	nested    bool
 	fit       map[float64]*prepTable // the table as set at a width, by width
+	helper    *preparer              // sets half the cells on another goroutine (cells.go); nil: all here
 }
 
 // MinTableSize is the smallest type, in points, a table is set in, and
@@ -59,8 +60,9 @@ type gridCell struct {
 	row, col, colSpan, rowSpan int
 	header                     bool
 	blocks                     []prepared
-	lo, hi                     float64 // content widths, without padding
-	text                       string  // its plain text, to name a column in warnings
+	lo, hi                     float64   // content widths, without padding
+	text                       string    // its plain text, to name a column in warnings
+	by                         *preparer // the preparer that prepared its blocks, which lays them out; nil: none
 }
 
 // cellText is the plain text of a cell's paragraphs.
@@ -107,11 +109,14 @@ func (p *preparer) prepareTableAt(t *Table, c ctx, size float64) (*prepTable, er
 	g.CellPadding = p.g.CellPadding * size / p.g.TableSize
 	g.TableSize = size
 	pt := &prepTable{p: p, g: g, src: t, c: c, size: size, nested: c.nested, fit: map[float64]*prepTable{}}
+	if !c.nested && cellCount(t) >= minCellsForTwo && !cellsInOne {
+		pt.helper = newPreparer(p.m, p.g, p.hyph) // sets half the cells on another goroutine
+	}
 	var err error
-	if pt.head, err = p.placeGrid(t.Head, true, "head", size); err != nil {
+	if pt.head, err = p.placeGrid(t.Head, true, "head", size, pt.helper); err != nil {
 		return nil, err
 	}
-	if pt.body, err = p.placeGrid(t.Body, false, "body", size); err != nil {
+	if pt.body, err = p.placeGrid(t.Body, false, "body", size, pt.helper); err != nil {
 		return nil, err
 	}
 	for _, r := range t.Body {
@@ -135,7 +140,7 @@ func (p *preparer) prepareTableAt(t *Table, c ctx, size float64) (*prepTable, er
 	return pt, nil
 }
 
-func (p *preparer) placeGrid(rows []Row, head bool, name string, size float64) (grid, error) {
+func (p *preparer) placeGrid(rows []Row, head bool, name string, size float64, helper *preparer) (grid, error) {
 	g := grid{rows: len(rows)}
 	var taken [][]bool
 	use := func(r, c int) {
@@ -148,6 +153,11 @@ func (p *preparer) placeGrid(rows []Row, head bool, name string, size float64) (
 		taken[r][c] = true
 	}
 	isTaken := func(r, c int) bool { return r < len(taken) && c < len(taken[r]) && taken[r][c] }
+	// The cells are placed first, then their content is prepared, here
+	// or half on another goroutine (see prepareCells).
+	var jobs []cellJob
+	var placeErr error // the first cell that cannot be placed; those before it are prepared first
+place:
 	for r, row := range rows {
 		col := 0
 		for i, cell := range row.Cells {
@@ -165,7 +175,8 @@ func (p *preparer) placeGrid(rows []Row, head bool, name string, size float64) (
 				}
 			}
 			if col+cs > maxColumns {
-				return g, fmt.Errorf("table %s row %d cell %d: more than %d columns", name, r+1, i+1, maxColumns)
+				placeErr = fmt.Errorf("table %s row %d cell %d: more than %d columns", name, r+1, i+1, maxColumns)
+				break place
 			}
 			// Only the header rows are set as headers; a body cell
 			// heading its row is set like its neighbours (see Cell).
@@ -182,15 +193,8 @@ func (p *preparer) placeGrid(rows []Row, head bool, name string, size float64) (
 					cc.align = AlignCenter
 				}
 			}
-			blocks, err := p.prepare(cell.Blocks, cc)
-			if err != nil {
-				return g, fmt.Errorf("table %s row %d cell %d: %w", name, r+1, i+1, err)
-			}
-			gc := &gridCell{row: r, col: col, colSpan: cs, rowSpan: rs, header: header, blocks: blocks, text: cellText(cell.Blocks)}
-			for _, b := range blocks {
-				lo, hi := b.minMax()
-				gc.lo, gc.hi = max(gc.lo, lo), max(gc.hi, hi)
-			}
+			gc := &gridCell{row: r, col: col, colSpan: cs, rowSpan: rs, header: header}
+			jobs = append(jobs, cellJob{gc: gc, src: cell.Blocks, c: cc, where: fmt.Sprintf("table %s row %d cell %d", name, r+1, i+1)})
 			g.cells = append(g.cells, gc)
 			for rr := r; rr < r+rs; rr++ {
 				for c := col; c < col+cs; c++ {
@@ -199,6 +203,12 @@ func (p *preparer) placeGrid(rows []Row, head bool, name string, size float64) (
 			}
 			col += cs
 		}
+	}
+	if err := p.prepareCells(jobs, helper); err != nil {
+		return g, err
+	}
+	if placeErr != nil {
+		return g, placeErr
 	}
 	g.taken = taken
 	return g, nil
@@ -592,17 +602,9 @@ func (pt *prepTable) laySection(g grid, colX []float64, minRowH float64) section
 	for i := range s.rowH {
 		s.rowH[i] = minRowH
 	}
-	for _, gc := range g.cells {
-		x, w := colX[gc.col], colX[gc.col+gc.colSpan]-colX[gc.col]
-		lc := &laidCell{x: x, w: w, row: gc.row, rowSpan: gc.rowSpan, header: gc.header}
-		outer := pt.p.where
-		pt.p.where = Warning{Table: pt.src.Name, Column: pt.columnName(gc.col)}
-		for _, b := range gc.blocks {
-			lc.items = b.lay(x+pad, w-2*pad, lc.items)
-		}
-		pt.p.where = outer
-		lc.items = trimGaps(lc.items)
-		lc.h = flowHeight(lc.items)
+	cells := pt.layCells(g.cells, colX)
+	for i, gc := range g.cells {
+		lc := cells[i]
 		s.cells = append(s.cells, lc)
 		s.byRow[gc.row] = append(s.byRow[gc.row], lc)
 		if gc.rowSpan == 1 {
