@@ -247,3 +247,37 @@ func TestDOCXReproducibleAndDraft(t *testing.T) {
 		t.Error("the draft's checklist does not start a page")
 	}
 }
+
+// The DOCX has the PDF's table columns however it is made: alone (it
+// starts the layout itself and takes the columns as soon as the tables are
+// set), after the PDF, or beside it, as a build makes it.
+func TestDOCXColumnsWithOrWithoutThePDF(t *testing.T) {
+	for _, d := range []report.Draft{{}, {On: true, Built: draftBuilt}} {
+		_, alone, _ := docx2017(t, d)
+
+		r, _ := build2017(t)
+		if _, err := r.PDF(d); err != nil {
+			t.Fatal(err)
+		}
+		after, err := r.DOCX(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		r, _ = build2017(t)
+		var beside []byte
+		var besideErr error
+		done := make(chan struct{})
+		go func() { defer close(done); beside, besideErr = r.DOCX(d) }()
+		if _, err := r.PDF(d); err != nil {
+			t.Fatal(err)
+		}
+		<-done
+		if besideErr != nil {
+			t.Fatal(besideErr)
+		}
+		if !bytes.Equal(alone, after) || !bytes.Equal(alone, beside) {
+			t.Errorf("draft %v: the DOCX made alone, after the PDF and beside it differ", d.On)
+		}
+	}
+}

@@ -64,10 +64,20 @@ type typeset struct {
 	err  error
 
 	// The tables' columns are known before the pages: columnsSet is
-	// closed when columns holds them, or when the layout has ended.
+	// closed (once, by columnsDone) when columns holds them, or when the
+	// layout has ended, however it ended.
 	columnsOnce sync.Once
 	columnsSet  chan struct{}
+	columnsDone func()
 	columns     map[ast.Node]layout.Columns
+}
+
+// waitable makes s's columnsSet, once.
+func (s *typeset) waitable() {
+	s.columnsOnce.Do(func() {
+		s.columnsSet = make(chan struct{})
+		s.columnsDone = sync.OnceFunc(func() { close(s.columnsSet) })
+	})
 }
 
 func (r *Report) set(d Draft) *typeset {
@@ -81,14 +91,12 @@ func (r *Report) set(d Draft) *typeset {
 func (r *Report) typeset(d Draft) (pdfout.Typeset, error) {
 	s := r.set(d)
 	s.once.Do(func() {
-		s.columnsOnce.Do(func() { s.columnsSet = make(chan struct{}) })
+		s.waitable()
+		defer s.columnsDone() // a table could not be set, or the layout failed
 		s.res, s.err = pdfout.SetTablesFirst(r.Tree(d), pdfout.Measurer(r.Fonts), r.Edition.Facts.Language, func(cols map[ast.Node]layout.Columns) {
 			s.columns = cols
-			close(s.columnsSet)
+			s.columnsDone()
 		})
-		if s.columns == nil { // a table could not be set
-			close(s.columnsSet)
-		}
 	})
 	return s.res, s.err
 }
@@ -98,7 +106,7 @@ func (r *Report) typeset(d Draft) (pdfout.Typeset, error) {
 // on meanwhile, where it was started, or here in the background.
 func (r *Report) tableColumns(d Draft) (map[ast.Node]layout.Columns, error) {
 	s := r.set(d)
-	s.columnsOnce.Do(func() { s.columnsSet = make(chan struct{}) })
+	s.waitable()
 	go r.typeset(d) // starts the layout unless it is under way
 	<-s.columnsSet
 	if s.columns != nil {
