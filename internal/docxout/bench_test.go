@@ -24,7 +24,7 @@ func BenchmarkRender2017(b *testing.B) {
 	}
 	doc := document.Parse(md)
 	for b.Loop() {
-		if _, err := docxout.Render(doc, docxout.Options{Lang: "en"}); err != nil {
+		if _, err := docxout.Render(doc, docxout.Options{Properties: document.Properties{Lang: "en"}}); err != nil {
 			b.Fatal(err)
 		}
 	}

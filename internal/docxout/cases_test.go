@@ -47,7 +47,7 @@ func TestCases(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
-			b := render(t, document.Parse(c.Src), docxout.Options{Title: c.Name, Lang: "en"})
+			b := render(t, document.Parse(c.Src), docxout.Options{Properties: document.Properties{Title: c.Name, Lang: "en"}})
 			p, err := docxcheck.Open(b)
 			if err != nil {
 				t.Fatal(err)

@@ -30,15 +30,10 @@ import (
 // Options are the document's properties, its fonts and tables as the PDF
 // sets them, and its draft marking.
 type Options struct {
-	Title, Author, Subject, Keywords string
-	// Lang is the language of the text (BCP 47, e.g. "en"), set in the
-	// styles and on every run, so that spelling and hyphenation follow it.
-	Lang string
-	// Created is written as the creation and modification date.
-	Created time.Time
-	// Draft sets "DRAFT" across every page and Built in the footer.
-	Draft bool
-	Built time.Time
+	// Properties: Lang is set in the styles and on every run, so that
+	// spelling and hyphenation follow it; a draft has "DRAFT" across every
+	// page and when it was built in the footer.
+	document.Properties
 	// Generator names the program in the document's properties.
 	Generator string
 	// Font is the family the text is set in; "" is Times New Roman,

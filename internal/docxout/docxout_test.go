@@ -60,7 +60,7 @@ func paragraphs(root *docxcheck.Node) []string {
 // fixed order with a fixed time.
 func TestReproducible(t *testing.T) {
 	src := "# Title\n\nText[^1] with a [link](https://example.org/).\n\n- a\n- b\n\n[^1]: A note.\n"
-	opts := docxout.Options{Title: "T", Lang: "en", Draft: true, Built: built, Created: built}
+	opts := docxout.Options{Properties: document.Properties{Title: "T", Lang: "en", Draft: true, Built: built, Created: built}}
 	a, err := docxout.Render(document.Parse([]byte(src)), opts)
 	if err != nil {
 		t.Fatal(err)
@@ -95,8 +95,9 @@ func TestReproducible(t *testing.T) {
 // styles' defaults and on every run of every part.
 func TestProperties(t *testing.T) {
 	p := open(t, "# Title\n\nText[^1] and `code`.\n\n| a | b |\n|---|---|\n| c | d |\n\n[^1]: A note.\n", docxout.Options{
-		Title: "The title", Author: "The office", Subject: "The subject", Keywords: "k1, k2", Lang: "en-GB",
-		Created: built, Generator: "unireport v1", Draft: true, Built: built,
+		Properties: document.Properties{Title: "The title", Author: "The office", Subject: "The subject", Keywords: "k1, k2", Lang: "en-GB",
+			Created: built, Draft: true, Built: built},
+		Generator: "unireport v1",
 	})
 	core := p.Part("docProps/core.xml")
 	for local, want := range map[string]string{"title": "The title", "creator": "The office", "subject": "The subject",
@@ -143,7 +144,7 @@ func TestProperties(t *testing.T) {
 // draft has the watermark and its build time, a final neither.
 func TestPages(t *testing.T) {
 	g := layout.A4()
-	final := open(t, "Text.\n", docxout.Options{Lang: "en"})
+	final := open(t, "Text.\n", docxout.Options{Properties: document.Properties{Lang: "en"}})
 	sect := final.Part("word/document.xml").All("sectPr")
 	if len(sect) != 1 {
 		t.Fatalf("%d sections, want 1", len(sect))
@@ -164,7 +165,7 @@ func TestPages(t *testing.T) {
 		t.Error("a final has a draft's footer or header")
 	}
 
-	draft := open(t, "Text.\n", docxout.Options{Lang: "en", Draft: true, Built: built})
+	draft := open(t, "Text.\n", docxout.Options{Properties: document.Properties{Lang: "en", Draft: true, Built: built}})
 	if got := draft.Part("word/footer1.xml").TextOf(); !strings.Contains(got, "Draft built 2017-12-08 09:30 UTC") {
 		t.Errorf("a draft's footer says %q", got)
 	}
@@ -175,7 +176,7 @@ func TestPages(t *testing.T) {
 	if !strings.Contains(header, `string="DRAFT"`) || !strings.Contains(header, "PowerPlusWaterMarkObject") {
 		t.Errorf("a draft's header has no watermark:\n%s", header)
 	}
-	if _, err := docxout.Render(document.Parse([]byte("x")), docxout.Options{Draft: true}); err == nil {
+	if _, err := docxout.Render(document.Parse([]byte("x")), docxout.Options{Properties: document.Properties{Draft: true}}); err == nil {
 		t.Error("a draft without its build time renders")
 	}
 }
@@ -183,7 +184,7 @@ func TestPages(t *testing.T) {
 // The styles a template restyles carry Word's names, and the PDF's type
 // sizes (in half-points) and spacing.
 func TestStyles(t *testing.T) {
-	p := open(t, "x", docxout.Options{Lang: "en"})
+	p := open(t, "x", docxout.Options{Properties: document.Properties{Lang: "en"}})
 	styles := map[string]*docxcheck.Node{}
 	for _, s := range p.Part("word/styles.xml").All("style") {
 		styles[s.Kid("name").W("val")] = s
@@ -272,7 +273,7 @@ See [China](#state-china).
 `
 
 func TestDataTable(t *testing.T) {
-	p := open(t, participation, docxout.Options{Lang: "en"})
+	p := open(t, participation, docxout.Options{Properties: document.Properties{Lang: "en"}})
 	doc := p.Part("word/document.xml")
 	tbl := doc.All("tbl")
 	if len(tbl) != 1 {
@@ -381,7 +382,7 @@ func TestDataTable(t *testing.T) {
 // A landscape table is in a section of its own on turned pages.
 func TestLandscapeTable(t *testing.T) {
 	src := "Before.\n\n" + strings.Replace(participation, "widths=30,20,20,30", "widths=30,20,20,30 landscape", 1)
-	doc := open(t, src, docxout.Options{Lang: "en"}).Part("word/document.xml")
+	doc := open(t, src, docxout.Options{Properties: document.Properties{Lang: "en"}}).Part("word/document.xml")
 	sects := doc.All("sectPr")
 	if len(sects) != 3 {
 		t.Fatalf("%d sections, want 3: upright, turned, upright", len(sects))
@@ -499,7 +500,7 @@ func TestLinksAndNotes(t *testing.T) {
 // An edition's own fonts are named by their family, in the styles and the
 // font table, and in the watermark.
 func TestFont(t *testing.T) {
-	p := open(t, "x", docxout.Options{Font: "Noto Serif", Draft: true, Built: built})
+	p := open(t, "x", docxout.Options{Properties: document.Properties{Draft: true, Built: built}, Font: "Noto Serif"})
 	if f := p.Part("word/styles.xml").Kid("docDefaults").All("rFonts"); len(f) != 1 || f[0].W("ascii") != "Noto Serif" || f[0].W("cs") != "Noto Serif" {
 		t.Error("the styles' defaults do not name the edition's font")
 	}
@@ -519,7 +520,7 @@ func TestFont(t *testing.T) {
 // leaves, from a style of its own: Word adds none after a table. A heading
 // after a table and the paragraphs elsewhere keep their styles.
 func TestSpaceAfterTable(t *testing.T) {
-	p := open(t, "Before.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter.\n\nLater.\n\n| c |\n|---|\n| 3 |\n\n# Heading\n", docxout.Options{Lang: "en"})
+	p := open(t, "Before.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter.\n\nLater.\n\n| c |\n|---|\n| 3 |\n\n# Heading\n", docxout.Options{Properties: document.Properties{Lang: "en"}})
 	var got []string
 	for _, s := range paragraphs(p.Part("word/document.xml")) {
 		if !strings.HasPrefix(s, "Table") { // the cells' paragraphs

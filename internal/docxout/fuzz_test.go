@@ -29,7 +29,7 @@ func FuzzMarkdownToDOCX(f *testing.F) {
 		if len(md) > maxFuzzInput {
 			t.Skip("too long to be quick")
 		}
-		out, err := docxout.Render(document.Parse(md), docxout.Options{Title: "Fuzz", Lang: "en", Draft: true, Built: built})
+		out, err := docxout.Render(document.Parse(md), docxout.Options{Properties: document.Properties{Title: "Fuzz", Lang: "en", Draft: true, Built: built}})
 		if err != nil {
 			t.Fatalf("Render: %v", err)
 		}

@@ -14,7 +14,7 @@ import (
 func TestInPageLinkToNoRow(t *testing.T) {
 	doc := document.Parse([]byte("# Heading\n\nSee [the heading](#heading), [the vote](#vote) and [Armenia](#state-x).\n\n" +
 		"::::: table t id=t\n:::: row id=state-x\n::: cell\nX\n:::\n::::\n:::::\n"))
-	if _, err := Render(doc, Options{Created: time.Date(2017, 12, 8, 0, 0, 0, 0, time.UTC)}); err != nil {
+	if _, err := Render(doc, Options{Properties: document.Properties{Created: time.Date(2017, 12, 8, 0, 0, 0, 0, time.UTC)}}); err != nil {
 		t.Fatalf("a link to a heading failed the build: %v", err)
 	}
 	lay := convert(doc)

@@ -6,7 +6,6 @@ package pdfout
 import (
 	"fmt"
 	"sync"
-	"time"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -20,12 +19,7 @@ import (
 
 // Options are the PDF's metadata, fonts and draft marking.
 type Options struct {
-	Title, Author, Subject, Keywords, Lang string
-	// Created is written as the creation and modification date, so that the
-	// same inputs give the same bytes.
-	Created time.Time
-	Draft   bool
-	Built   time.Time // shown in a draft's footer
+	document.Properties
 	// Fonts are the faces to set the report in; nil means the embedded
 	// Liberation Serif.
 	Fonts *fonts.Set

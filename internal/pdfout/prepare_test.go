@@ -12,7 +12,7 @@ import (
 // faces it parses and the patterns it reads are those the render uses.
 func TestPrepareBesideARender(t *testing.T) {
 	doc := document.Parse([]byte("# Title\n\nA paragraph of *hyphenation* and **Universalization**.\n"))
-	opts := Options{Title: "T", Lang: "en", Created: time.Date(2017, 12, 8, 0, 0, 0, 0, time.UTC)}
+	opts := Options{Properties: document.Properties{Title: "T", Lang: "en", Created: time.Date(2017, 12, 8, 0, 0, 0, 0, time.UTC)}}
 	before, err := Render(doc, opts)
 	if err != nil {
 		t.Fatal(err)

@@ -90,7 +90,7 @@ func TestStructure(t *testing.T) {
 // tagged: poppler reads its structure, with the links' annotations in it;
 // qpdf checks it.
 func TestTaggedPDF(t *testing.T) {
-	b, err := Render(document.Parse([]byte(tagSrc)), Options{Title: "T", Lang: "en", Created: time.Date(2017, 12, 8, 0, 0, 0, 0, time.UTC)})
+	b, err := Render(document.Parse([]byte(tagSrc)), Options{Properties: document.Properties{Title: "T", Lang: "en", Created: time.Date(2017, 12, 8, 0, 0, 0, 0, time.UTC)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -119,7 +119,7 @@ func (c *Changes) PDF() ([]byte, error) {
 		return nil, err
 	}
 	m := c.metadata()
-	return pdfout.Render(c.Doc, pdfout.Options{
-		Fonts: c.To.Fonts, Title: m.Title, Author: m.Author, Subject: m.Subject, Keywords: m.Keywords, Lang: m.Lang, Created: created,
-	})
+	return pdfout.Render(c.Doc, pdfout.Options{Fonts: c.To.Fonts, Properties: document.Properties{
+		Title: m.Title, Author: m.Author, Subject: m.Subject, Keywords: m.Keywords, Lang: m.Lang, Created: created,
+	}})
 }

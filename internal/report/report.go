@@ -332,7 +332,7 @@ func (r *Report) PDF(d Draft) ([]byte, error) {
 // layout had to break a word between letters (a word wider than its table
 // column even in the smallest type).
 func (r *Report) PDFWarnings(d Draft) ([]byte, diag.List, error) {
-	created, err := r.created(d)
+	props, err := r.properties(d)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -340,41 +340,37 @@ func (r *Report) PDFWarnings(d Draft) ([]byte, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	m := r.Metadata()
-	pdf, err := pdfout.Draw(res, pdfout.Options{
-		Fonts:    r.Fonts,
-		Title:    m.Title,
-		Author:   m.Author,
-		Subject:  m.Subject,
-		Keywords: m.Keywords,
-		Lang:     m.Lang,
-		Created:  created,
-		Draft:    d.On,
-		Built:    d.Built,
-	})
+	pdf, err := pdfout.Draw(res, pdfout.Options{Properties: props, Fonts: r.Fonts})
 	if err != nil {
 		return nil, nil, err
 	}
 	return pdf, r.typesetDiags(res.Warnings), nil
 }
 
-// created is the date the PDF and the DOCX give as their creation date:
-// SOURCE_DATE_EPOCH's where set, else the edition's date (a draft's build
-// time while its date is still to fill in).
-func (r *Report) created(d Draft) (time.Time, error) {
+// properties are what the PDF and the DOCX of d say of themselves: the
+// metadata, and as their creation date SOURCE_DATE_EPOCH's where set, else
+// the edition's date (a draft's build time while its date is still to
+// fill in).
+func (r *Report) properties(d Draft) (document.Properties, error) {
 	f := r.Edition.Facts
 	date := f.Date.Time()
 	if f.Date.IsZero() { // a draft whose date of presentation is still to fill in
 		date = d.Built
 	}
-	return SourceDate(date)
+	created, err := SourceDate(date)
+	if err != nil {
+		return document.Properties{}, err
+	}
+	m := r.Metadata()
+	return document.Properties{Title: m.Title, Author: m.Author, Subject: m.Subject, Keywords: m.Keywords,
+		Lang: m.Lang, Created: created, Draft: d.On, Built: d.Built}, nil
 }
 
 // DOCX renders the report as a Word document: the same tree as the PDF,
 // its tables with the columns the PDF's layout gave them, its pages A4
 // with the PDF's margins.
 func (r *Report) DOCX(d Draft) ([]byte, error) {
-	created, err := r.created(d)
+	props, err := r.properties(d)
 	if err != nil {
 		return nil, err
 	}
@@ -386,19 +382,11 @@ func (r *Report) DOCX(d Draft) ([]byte, error) {
 	if r.Fonts != nil && r.Fonts.Family != fonts.DefaultFamily {
 		font = r.Fonts.Family
 	}
-	m := r.Metadata()
 	return docxout.Render(r.Tree(d), docxout.Options{
-		Title:     m.Title,
-		Author:    m.Author,
-		Subject:   m.Subject,
-		Keywords:  m.Keywords,
-		Lang:      m.Lang,
-		Created:   created,
-		Draft:     d.On,
-		Built:     d.Built,
-		Generator: version.Program(),
-		Font:      font,
-		Columns:   columns,
+		Properties: props,
+		Generator:  version.Program(),
+		Font:       font,
+		Columns:    columns,
 	})
 }
 
