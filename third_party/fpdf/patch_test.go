@@ -55,11 +55,11 @@ func TestFontIDIsTheJSONHash(t *testing.T) {
 // The id is the JSON hash for any widths: leading, trailing and long runs
 // of zeros (written from a ready-made run), and none at all.
 func TestFontIDAnyWidths(t *testing.T) {
-	long := make([]int, 5000)
+	long := make([]uint16, 5000)
 	long[2500] = 7
-	for _, cw := range [][]int{
+	for _, cw := range [][]uint16{
 		{}, {0}, {5}, {0, 0, 3}, {3, 0, 0}, {1, 0, 2, 0, 0, 65535},
-		long, make([]int, 256*256),
+		long, make([]uint16, 256*256),
 	} {
 		def := fontDefType{Tp: "UTF8", Name: "x", Cw: cw}
 		b, err := json.Marshal(&def)
@@ -80,10 +80,10 @@ func TestFontIDAnyWidths(t *testing.T) {
 // still the JSON hash, whatever the cmap holds (characters whose width is
 // 0, characters beyond the table, the first and the last).
 func TestFontIDFromCmap(t *testing.T) {
-	cw := make([]int, 3000)
+	cw := make([]uint16, 3000)
 	cmap := map[int]int{}
 	for _, c := range []int{1, 2, 700, 701, 2999} {
-		cw[c] = c%9 + 1
+		cw[c] = uint16(c%9 + 1)
 		cmap[c] = 1
 	}
 	cw[0] = 5       // a UTF-8 font's count of characters, not in its cmap
@@ -93,7 +93,7 @@ func TestFontIDFromCmap(t *testing.T) {
 	for _, cm := range []map[int]int{cmap, {}, {2999: 1}} {
 		def := fontDefType{Tp: "UTF8", Name: "x", Cw: cw, charSymbols: cm}
 		if len(cm) < len(cmap) { // the widths of the characters the cmap lacks are 0
-			def.Cw = make([]int, len(cw))
+			def.Cw = make([]uint16, len(cw))
 			def.Cw[0] = cw[0]
 			for c := range cm {
 				def.Cw[c] = cw[c]
@@ -438,8 +438,21 @@ func TestWidthsAsUpstream(t *testing.T) {
 			symbolToChar[symbol] = append(symbolToChar[symbol], char)
 		}
 		want, wantDefault := upstreamWidths(utf, symbolToChar)
-		if !slices.Equal(utf.CharWidths, want) || utf.DefaultWidth != wantDefault {
+		// upstream's []int widths, ours in 16 bits: the same numbers
+		if !slices.EqualFunc(utf.CharWidths, want, func(a uint16, b int) bool { return int(a) == b }) || utf.DefaultWidth != wantDefault {
 			t.Errorf("%s: the widths differ from upstream's", face)
+		}
+	}
+}
+
+// A width is held in 16 bits as it is, 65535 (the mark of a width of 0)
+// included; a larger one (only a font with very wide glyphs on a small
+// grid has one) is held as 65534, not wrapped round to a small width or
+// to the mark.
+func TestWidth16(t *testing.T) {
+	for w, want := range map[int]uint16{1: 1, 500: 500, 65534: 65534, 65535: 65535, 65536: 65534, 65536 + 500: 65534, 1 << 20: 65534} {
+		if got := width16(w); got != want {
+			t.Errorf("width16(%d) = %d, want %d", w, got, want)
 		}
 	}
 }

@@ -59,7 +59,7 @@ type utf8FontFile struct {
 	Flags                int
 	UnderlinePosition    float64
 	UnderlineThickness   float64
-	CharWidths           []int
+	CharWidths           []uint16
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
@@ -835,7 +835,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	start := utf.SeekTable("hmtx")
 	arrayWidths := 0
 	var arr []int
-	utf.CharWidths = make([]int, 256*256)
+	utf.CharWidths = make([]uint16, 256*256)
 	charCount := 0
 	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
 	for symbol := range numberOfHMetrics {
@@ -856,7 +856,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 						widths = 65535
 					}
 					if char < 196608 {
-						utf.CharWidths[char] = widths
+						utf.CharWidths[char] = width16(widths)
 						charCount++
 					}
 				}
@@ -874,14 +874,26 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 						widths = 65535
 					}
 					if char < 196608 {
-						utf.CharWidths[char] = widths
+						utf.CharWidths[char] = width16(widths)
 						charCount++
 					}
 				}
 			}
 		}
 	}
-	utf.CharWidths[0] = charCount
+	utf.CharWidths[0] = uint16(min(charCount, math.MaxUint16))
+}
+
+// width16 is a character's width as the widths table holds it: 16 bits,
+// which any sensible font's widths (in thousandths of the font size) fit.
+// 65535 marks a width of 0, as in upstream's table of ints; a width larger
+// than that (a font with very wide glyphs on a small grid) is held as
+// 65534, not wrapped round.
+func width16(w int) uint16 {
+	if w > math.MaxUint16 {
+		return math.MaxUint16 - 1
+	}
+	return uint16(w)
 }
 
 func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
