@@ -28,11 +28,20 @@ import (
 	"unireport/internal/cmdline"
 	"unireport/internal/diag"
 	"unireport/internal/report"
+	"unireport/internal/shortrun"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	args := os.Args[1:]
+	if len(args) > 0 && shortRuns[args[0]] {
+		shortrun.Setup()
+	}
+	os.Exit(run(args, os.Stdout, os.Stderr))
 }
+
+// shortRuns are the commands that build a report once and exit, for which
+// the runtime's memory is set up so (see package shortrun); serve runs on.
+var shortRuns = map[string]bool{"build": true, "check": true, "changes": true}
 
 const usage = `usage: unireport COMMAND [flags] [EDITION]
 
