@@ -39,9 +39,13 @@ func hugeHeap(n int) {
 	block := make([]byte, n)
 	// Addresses as numbers, never turned back into pointers: they are
 	// only handed to the kernel.
-	heap := []uintptr{uintptr(unsafe.Pointer(first)), uintptr(unsafe.Pointer(&block[0]))}
+	firstAt, blockAt := uintptr(unsafe.Pointer(first)), uintptr(unsafe.Pointer(&block[0]))
 	if maps, err := os.ReadFile("/proc/self/maps"); err == nil {
-		for _, m := range mappingsHolding(maps, heap) {
+		heap, ok := mappingHolding(maps, firstAt)
+		if ok {
+			syscall.Syscall(syscall.SYS_MADVISE, heap.lo, heap.hi-heap.lo, madvHugePage)
+		}
+		if m, ok := mappingHolding(maps, blockAt); ok && m != heap {
 			syscall.Syscall(syscall.SYS_MADVISE, m.lo, m.hi-m.lo, madvHugePage)
 		}
 		// A 2 MB stretch that already holds some (small) pages gets no
@@ -51,12 +55,10 @@ func hugeHeap(n int) {
 		// first's, if the heap began there, is left: it holds little
 		// more than the runtime's own start, and a huge page there would
 		// be 2 MB of memory for it.)
-		if ms := mappingsHolding(maps, heap[:1]); len(ms) == 1 {
-			lo := max(ms[0].lo, heap[0]&^(hugePage-1))
-			hi := min(ms[0].hi, (heap[1]+hugePage)&^(hugePage-1))
-			if lo < hi {
-				syscall.Syscall(syscall.SYS_MADVISE, lo, hi-lo, madvCollapse)
-			}
+		lo := max(heap.lo, firstAt&^(hugePage-1))
+		hi := min(heap.hi, (blockAt+hugePage)&^(hugePage-1))
+		if ok && lo < hi {
+			syscall.Syscall(syscall.SYS_MADVISE, lo, hi-lo, madvCollapse)
 		}
 	}
 	runtime.KeepAlive(first)
@@ -68,10 +70,9 @@ func hugeHeap(n int) {
 // mapping is the address range of one line of /proc/self/maps.
 type mapping struct{ lo, hi uintptr }
 
-// mappingsHolding returns the mappings, as listed in maps (the text of
-// /proc/self/maps), that hold the addresses, each once.
-func mappingsHolding(maps []byte, addrs []uintptr) []mapping {
-	var held []mapping
+// mappingHolding returns the mapping, as listed in maps (the text of
+// /proc/self/maps), that holds address a; false if none does.
+func mappingHolding(maps []byte, a uintptr) (mapping, bool) {
 	for line := range bytes.Lines(maps) {
 		rng, _, _ := bytes.Cut(line, []byte(" "))
 		l, h, ok := bytes.Cut(rng, []byte("-"))
@@ -80,17 +81,11 @@ func mappingsHolding(maps []byte, addrs []uintptr) []mapping {
 		}
 		lo, err1 := strconv.ParseUint(string(l), 16, 64)
 		hi, err2 := strconv.ParseUint(string(h), 16, 64)
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		for _, a := range addrs {
-			if uintptr(lo) <= a && a < uintptr(hi) {
-				held = append(held, mapping{uintptr(lo), uintptr(hi)})
-				break
-			}
+		if err1 == nil && err2 == nil && uintptr(lo) <= a && a < uintptr(hi) {
+			return mapping{uintptr(lo), uintptr(hi)}, true
 		}
 	}
-	return held
+	return mapping{}, false
 }
 
 // hugePagesOnRequest reports whether the kernel gives transparent huge
